@@ -1,0 +1,362 @@
+/**
+ * Every error this package raises, in one module.
+ *
+ * Each class has a stable `code` that scripts and tests can rely on, and a message that says what
+ * failed, why, and what to do. `instanceof` works across two loaded copies of this module (a
+ * serialized Pulumi provider loads the package a second time): every instance carries, under a
+ * global symbol, the kinds of all the classes it was built from, and each class's
+ * `Symbol.hasInstance` looks for its own kind there instead of comparing prototypes.
+ *
+ * No error here may carry a credential: messages and fields are built from ids, addresses,
+ * codes and paths only.
+ */
+
+const KINDS = Symbol.for("pulumi-otc-ipv6-eip:error-kinds");
+
+/** The shape every class in this module shares, used to walk the class chain. */
+interface ErrorClass {
+  readonly kind: string;
+}
+
+/** The base of every error this package raises. */
+export class OtcEipError extends Error {
+  /** The class's stable name, independent of which copy of the module built it. */
+  static readonly kind: string = "OtcEipError";
+  /** A stable, machine-readable code, e.g. `INVALID_INPUT` or `NIC_HAS_EIP`. */
+  readonly code: string;
+
+  /**
+   * @param code a stable, machine-readable code
+   * @param message what failed, why, and what to do
+   * @param options `cause`: the underlying error, if any
+   */
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.name = new.target.name;
+    const kinds: string[] = [];
+    for (
+      let c: unknown = new.target;
+      typeof c === "function" && typeof (c as unknown as ErrorClass).kind === "string";
+      c = Object.getPrototypeOf(c)
+    ) {
+      const kind = (c as unknown as ErrorClass).kind;
+      if (!kinds.includes(kind)) kinds.push(kind);
+    }
+    Object.defineProperty(this, KINDS, { value: kinds, enumerable: false });
+  }
+
+  /** True for an instance of this class built by any loaded copy of this module. */
+  static override [Symbol.hasInstance](this: ErrorClass, value: unknown): boolean {
+    if (typeof value !== "object" || value === null) return false;
+    const kinds = (value as Record<symbol, unknown>)[KINDS];
+    return Array.isArray(kinds) && kinds.includes(this.kind);
+  }
+}
+
+/** One problem with one input, as `check` reports it to Pulumi. */
+export interface InputFailure {
+  /** The input property at fault, e.g. `portId` or `timeouts.create`. */
+  property: string;
+  /** What is wrong and what to do, quoting the value. */
+  reason: string;
+}
+
+/** An input value that cannot be used; raised before any API call. */
+export class InvalidInputError extends OtcEipError {
+  static override readonly kind: string = "InvalidInputError";
+  /** The input property at fault. */
+  readonly property: string;
+  /** What is wrong and what to do (without the property name). */
+  readonly reason: string;
+
+  /** @param failure the property and the reason, which quotes the value */
+  constructor(failure: InputFailure, code = "INVALID_INPUT") {
+    super(code, `Invalid ${failure.property}: ${failure.reason}`);
+    this.property = failure.property;
+    this.reason = failure.reason;
+  }
+}
+
+/** A text that is not an address an IPv6 EIP can have. */
+export class InvalidIpv6EipAddressError extends InvalidInputError {
+  static override readonly kind: string = "InvalidIpv6EipAddressError";
+
+  /** @param property the input that held the address; @param reason what is wrong, quoting it */
+  constructor(property: string, reason: string) {
+    super({ property, reason }, "INVALID_IPV6_EIP_ADDRESS");
+  }
+}
+
+/** One missing or invalid setting, with where it could come from. */
+export interface ConfigurationProblem {
+  /** The stack config key, e.g. `otc:region`. */
+  key: string;
+  /** Environment variables that provide the same setting, first wins. */
+  env?: readonly string[];
+  /** What is missing or wrong, quoting the value when it is not a secret. */
+  reason: string;
+}
+
+/** The settings are incomplete or inconsistent; lists every problem at once. */
+export class ConfigurationError extends OtcEipError {
+  static override readonly kind: string = "ConfigurationError";
+  /** Every problem found, not just the first. */
+  readonly problems: readonly ConfigurationProblem[];
+
+  /** @param problems every missing or invalid setting */
+  constructor(problems: readonly ConfigurationProblem[]) {
+    const lines = problems.map((p) => {
+      const env = p.env && p.env.length > 0 ? ` (or env ${p.env.join(" / ")})` : "";
+      return `  - ${p.key}${env}: ${p.reason}`;
+    });
+    super(
+      "CONFIGURATION",
+      `OTC settings are incomplete or invalid:\n${lines.join("\n")}\n` +
+        "Set them with `pulumi config set <key> <value>` (add --secret for credentials) or export the environment variables.",
+    );
+    this.problems = problems;
+  }
+}
+
+/** Where an API call went: method and path, never a query with secrets or a header. */
+export interface RequestTarget {
+  /** HTTP method, upper case. */
+  method: string;
+  /** The request path, without query string. */
+  path: string;
+}
+
+/** What OTC answered to a failed call. */
+export interface ApiErrorDetails extends RequestTarget {
+  /** HTTP status. */
+  status: number;
+  /** OTC error code (`VPC.0511`, `APIG.0301`, …) when the body had one. */
+  otcCode?: string;
+  /** OTC's own message, as sent (it never contains credentials). */
+  otcMessage?: string;
+  /** The gateway's request id, for OTC support. */
+  requestId?: string;
+  /** Whether a retry may succeed. */
+  retryable: boolean;
+}
+
+/** A call that OTC answered with an error. Subclasses name the cases a user can act on. */
+export class OtcApiError extends OtcEipError {
+  static override readonly kind: string = "OtcApiError";
+  /** HTTP status. */
+  readonly status: number;
+  /** OTC error code, when present. */
+  readonly otcCode: string | undefined;
+  /** OTC's own message, when present. */
+  readonly otcMessage: string | undefined;
+  /** The gateway's request id, when present. */
+  readonly requestId: string | undefined;
+  /** HTTP method of the failed call. */
+  readonly method: string;
+  /** Path of the failed call. */
+  readonly path: string;
+  /** Whether a retry may succeed. */
+  readonly retryable: boolean;
+
+  /**
+   * @param details what OTC answered
+   * @param advice what the user should do, appended to the message
+   * @param code the stable code of the subclass
+   */
+  constructor(details: ApiErrorDetails, advice: string, code = "API_ERROR") {
+    const otc = details.otcCode ? ` ${details.otcCode}` : "";
+    const said = details.otcMessage ? `: ${details.otcMessage}` : "";
+    const rid = details.requestId ? ` (request id ${details.requestId})` : "";
+    super(
+      code,
+      `OTC ${details.method} ${details.path} failed with HTTP ${details.status}${otc}${said}${rid}. ${advice}`,
+    );
+    this.status = details.status;
+    this.otcCode = details.otcCode;
+    this.otcMessage = details.otcMessage;
+    this.requestId = details.requestId;
+    this.method = details.method;
+    this.path = details.path;
+    this.retryable = details.retryable;
+  }
+}
+
+/** The object does not exist (404, `VPC.0504`). */
+export class NotFoundError extends OtcApiError {
+  static override readonly kind: string = "NotFoundError";
+  constructor(details: ApiErrorDetails, advice: string) {
+    super(details, advice, "NOT_FOUND");
+  }
+}
+
+/** The NIC already holds an EIP (`VPC.0511`, `VPC.0509`): one EIP per NIC, IPv4 or IPv6. */
+export class NicAlreadyHasEipError extends OtcApiError {
+  static override readonly kind: string = "NicAlreadyHasEipError";
+  /** The NIC's port id, when known. */
+  readonly portId: string | undefined;
+  constructor(details: ApiErrorDetails, advice: string, portId?: string) {
+    super(details, advice, "NIC_HAS_EIP");
+    this.portId = portId;
+  }
+}
+
+/** The EIP is bound to another port (`VPC.0510`): unbind it first. */
+export class EipBoundElsewhereError extends OtcApiError {
+  static override readonly kind: string = "EipBoundElsewhereError";
+  constructor(details: ApiErrorDetails, advice: string) {
+    super(details, advice, "EIP_BOUND_ELSEWHERE");
+  }
+}
+
+/** The EIP is bound and must be unbound before this call (`VPC.0517`). */
+export class UnbindFirstError extends OtcApiError {
+  static override readonly kind: string = "UnbindFirstError";
+  constructor(details: ApiErrorDetails, advice: string) {
+    super(details, advice, "UNBIND_FIRST");
+  }
+}
+
+/** The port id is not a usable NIC port (`VPC.0508`). */
+export class InvalidPortError extends OtcApiError {
+  static override readonly kind: string = "InvalidPortError";
+  /** The port id, when known. */
+  readonly portId: string | undefined;
+  constructor(details: ApiErrorDetails, advice: string, portId?: string) {
+    super(details, advice, "INVALID_PORT");
+    this.portId = portId;
+  }
+}
+
+/** The EIP is used by a load balancer (`VPC.0516`). */
+export class UsedByLoadBalancerError extends OtcApiError {
+  static override readonly kind: string = "UsedByLoadBalancerError";
+  constructor(details: ApiErrorDetails, advice: string) {
+    super(details, advice, "USED_BY_LOAD_BALANCER");
+  }
+}
+
+/** The EIP quota is used up (`VPC.0521`). */
+export class QuotaExceededError extends OtcApiError {
+  static override readonly kind: string = "QuotaExceededError";
+  constructor(details: ApiErrorDetails, advice: string) {
+    super(details, advice, "QUOTA_EXCEEDED");
+  }
+}
+
+/** The external network has no free address (`VPC.0532`). */
+export class NoFreeAddressesError extends OtcApiError {
+  static override readonly kind: string = "NoFreeAddressesError";
+  constructor(details: ApiErrorDetails, advice: string) {
+    super(details, advice, "NO_FREE_ADDRESSES");
+  }
+}
+
+/** The gateway or IAM throttled the call (429 `APIG.0308`, `IAM.0012`). */
+export class ThrottledError extends OtcApiError {
+  static override readonly kind: string = "ThrottledError";
+  constructor(details: ApiErrorDetails, advice: string) {
+    super(details, advice, "THROTTLED");
+  }
+}
+
+/** Authentication or authorisation failed (IAM 401, `APIG.0301`, expired token, 403). */
+export class AuthError extends OtcApiError {
+  static override readonly kind: string = "AuthError";
+  constructor(details: ApiErrorDetails, advice: string) {
+    super(details, advice, "AUTH");
+  }
+}
+
+/** The request did not get an HTTP answer (connection refused, reset, TLS, timeout). */
+export class TransportError extends OtcEipError {
+  static override readonly kind: string = "TransportError";
+  /** HTTP method of the failed call. */
+  readonly method: string;
+  /** Path of the failed call. */
+  readonly path: string;
+
+  /** @param target the call; @param message what happened; @param cause the socket error */
+  constructor(target: RequestTarget, message: string, cause?: unknown) {
+    super("TRANSPORT", `OTC ${target.method} ${target.path}: ${message}`, { cause });
+    this.method = target.method;
+    this.path = target.path;
+  }
+}
+
+/**
+ * A request that may or may not have taken effect (a POST that timed out, was reset after it was
+ * sent, or got a 5xx). It is never resent blindly: the caller must look for what it may have made.
+ */
+export class OutcomeUnknownError extends OtcEipError {
+  static override readonly kind: string = "OutcomeUnknownError";
+  /** HTTP method of the call. */
+  readonly method: string;
+  /** Path of the call. */
+  readonly path: string;
+
+  /** @param target the call; @param message what happened and what to check; @param cause the underlying error */
+  constructor(target: RequestTarget, message: string, cause?: unknown) {
+    super("OUTCOME_UNKNOWN", message, { cause });
+    this.method = target.method;
+    this.path = target.path;
+  }
+}
+
+/** Retries ran out: how many attempts over how long, with the last error as `cause`. */
+export class RetryBudgetExhaustedError extends OtcEipError {
+  static override readonly kind: string = "RetryBudgetExhaustedError";
+  /** Attempts made. */
+  readonly attempts: number;
+  /** Milliseconds from the first attempt to giving up. */
+  readonly elapsedMs: number;
+
+  /** @param target the call; @param attempts how many; @param elapsedMs over how long; @param last the last error */
+  constructor(target: RequestTarget, attempts: number, elapsedMs: number, last: unknown) {
+    const lastMessage = last instanceof Error ? last.message : String(last);
+    super(
+      "RETRY_BUDGET_EXHAUSTED",
+      `OTC ${target.method} ${target.path} still failing after ${attempts} attempts over ` +
+        `${(elapsedMs / 1000).toFixed(1)} s; last error: ${lastMessage}`,
+      { cause: last },
+    );
+    this.attempts = attempts;
+    this.elapsedMs = elapsedMs;
+  }
+}
+
+/** An operation did not finish within its deadline (e.g. waiting for `ACTIVE`). */
+export class DeadlineExceededError extends OtcEipError {
+  static override readonly kind: string = "DeadlineExceededError";
+  /** @param message what was being waited for, for how long, and what to do */
+  constructor(message: string) {
+    super("DEADLINE_EXCEEDED", message);
+  }
+}
+
+/** The EIP is in OTC's `ERROR` status. */
+export class EipErrorStatusError extends OtcEipError {
+  static override readonly kind: string = "EipErrorStatusError";
+  /** The EIP's id. */
+  readonly eipId: string;
+  /** @param eipId the EIP; @param message what was happening and what to do */
+  constructor(eipId: string, message: string) {
+    super("EIP_ERROR_STATUS", message);
+    this.eipId = eipId;
+  }
+}
+
+/**
+ * A plan would put a second EIP on a NIC: caught before any API call changes anything, by the
+ * in-program guard or by the live guard in `check`.
+ */
+export class SecondEipOnNicError extends OtcEipError {
+  static override readonly kind: string = "SecondEipOnNicError";
+  /** The NIC's port id. */
+  readonly portId: string;
+  /** @param portId the NIC; @param message who holds it, the rule, and what to do */
+  constructor(portId: string, message: string) {
+    super("SECOND_EIP_ON_NIC", message);
+    this.portId = portId;
+  }
+}
