@@ -1,0 +1,139 @@
+/**
+ * `otc-ipv6-eip orphans`: the IPv6 EIPs bound to no port, optionally only old ones, and with
+ * `--delete` their release after a confirmation. A bound EIP is never released: each one is read
+ * again just before its release and skipped if it has been bound since the listing.
+ */
+import type { FloatingIp, ListOptions } from "../../client/types";
+import { NotFoundError, UsageError } from "../../core/errors";
+import type { CommandContext, OutputStream } from "../cli-context";
+import type { EipView } from "../eip-view";
+import { toEipView } from "../eip-view";
+import { ExitCode } from "../exit-codes";
+import { formatAge } from "../format-age";
+import { formatEipTable } from "../format-eip-table";
+import type { CliOptions } from "../parse-command-line";
+import { parseOtcTime } from "../parse-otc-time";
+
+/** What happened to one orphan on `--delete`. */
+interface ReleaseOutcome {
+  released: EipView[];
+  skipped: { id: string; ipv6: string; reason: string }[];
+  failed: { id: string; ipv6: string; error: string }[];
+}
+
+/** Unbound EIPs, and created at least `olderThanMs` before `now` when that is given. */
+function selectOrphans(
+  eips: readonly FloatingIp[],
+  now: number,
+  olderThanMs?: number,
+): FloatingIp[] {
+  return eips.filter((e) => {
+    if (e.portId !== null) return false;
+    if (olderThanMs === undefined) return true;
+    // Without a creation time the age is unknown: never treat such an EIP as old enough.
+    const created = parseOtcTime(e.createdAt);
+    return created !== undefined && now - created >= olderThanMs;
+  });
+}
+
+async function confirm(ctx: CommandContext, count: number): Promise<boolean> {
+  const noun = count === 1 ? "this unbound IPv6 EIP" : `these ${count} unbound IPv6 EIPs`;
+  const answer = await ctx.prompt(
+    `Release ${noun}? This cannot be undone. Type "yes" to confirm: `,
+  );
+  return /^\s*y(es)?\s*$/i.test(answer);
+}
+
+async function releaseOne(
+  ctx: CommandContext,
+  orphan: EipView,
+  out: ReleaseOutcome,
+  log: OutputStream,
+): Promise<void> {
+  try {
+    const fresh = await ctx.client.getIpv6FloatingIp(orphan.id);
+    if (fresh.portId !== null) {
+      out.skipped.push({
+        id: orphan.id,
+        ipv6: orphan.ipv6,
+        reason: `bound to port ${fresh.portId} since the listing`,
+      });
+      ctx.stderr.write(
+        `Skipped ${orphan.id} (${orphan.ipv6}): now bound to port ${fresh.portId}.\n`,
+      );
+      return;
+    }
+    await ctx.client.deleteIpv6FloatingIp(orphan.id);
+    out.released.push(orphan);
+    log.write(`Released ${orphan.id}  ${orphan.ipv6}  (NAT64 ${orphan.ipv4 ?? "?"})\n`);
+  } catch (error) {
+    if (error instanceof NotFoundError) {
+      out.skipped.push({ id: orphan.id, ipv6: orphan.ipv6, reason: "already gone" });
+      ctx.stderr.write(`Skipped ${orphan.id} (${orphan.ipv6}): already gone.\n`);
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    out.failed.push({ id: orphan.id, ipv6: orphan.ipv6, error: message });
+    ctx.stderr.write(`Failed to release ${orphan.id} (${orphan.ipv6}): ${message}\n`);
+  }
+}
+
+function heading(count: number, olderThanMs?: number): string {
+  const noun = count === 1 ? "unbound IPv6 EIP" : "unbound IPv6 EIPs";
+  const age = olderThanMs === undefined ? "" : ` created at least ${formatAge(olderThanMs)} ago`;
+  return `${count} ${noun}${age}:\n`;
+}
+
+/** Lists orphans; with `--delete`, confirms and releases them. */
+export async function runOrphans(ctx: CommandContext, options: CliOptions): Promise<number> {
+  const listOptions: ListOptions = {};
+  if (options.pageSize !== undefined) listOptions.pageSize = options.pageSize;
+  if (ctx.onPage) listOptions.onPage = ctx.onPage;
+  let eips;
+  try {
+    eips = await ctx.client.listIpv6FloatingIps({}, listOptions);
+  } finally {
+    ctx.endProgress();
+  }
+  const now = ctx.now();
+  const orphans = selectOrphans(eips, now, options.olderThanMs).map(toEipView);
+
+  if (!options.delete) {
+    if (options.json) ctx.stdout.write(`${JSON.stringify(orphans, null, 2)}\n`);
+    else if (orphans.length === 0) ctx.stdout.write("No unbound IPv6 EIPs.\n");
+    else
+      ctx.stdout.write(heading(orphans.length, options.olderThanMs) + formatEipTable(orphans, now));
+    return ExitCode.Ok;
+  }
+
+  const outcome: ReleaseOutcome = { released: [], skipped: [], failed: [] };
+  if (orphans.length === 0) {
+    if (options.json) ctx.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
+    else ctx.stdout.write("No unbound IPv6 EIPs: nothing to release.\n");
+    return ExitCode.Ok;
+  }
+  // The list goes to stderr with --json so that stdout stays one JSON document.
+  const listing = options.json ? ctx.stderr : ctx.stdout;
+  listing.write(heading(orphans.length, options.olderThanMs) + formatEipTable(orphans, now) + "\n");
+  if (!options.yes) {
+    if (!ctx.stdinIsTty) {
+      throw new UsageError(
+        "Refusing to release EIPs without a confirmation, and stdin is not a terminal to ask on. " +
+          "Pass --yes to release them (e.g. `otc-ipv6-eip orphans --delete --yes`).",
+      );
+    }
+    if (!(await confirm(ctx, orphans.length))) {
+      ctx.stderr.write("Cancelled: nothing was released.\n");
+      return ExitCode.Failure;
+    }
+  }
+  for (const orphan of orphans) await releaseOne(ctx, orphan, outcome, listing);
+
+  if (options.json) ctx.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
+  else {
+    ctx.stdout.write(
+      `\nReleased ${outcome.released.length}, skipped ${outcome.skipped.length}, failed ${outcome.failed.length}.\n`,
+    );
+  }
+  return outcome.failed.length > 0 ? ExitCode.Failure : ExitCode.Ok;
+}

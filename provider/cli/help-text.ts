@@ -1,0 +1,111 @@
+/** The `--help` texts: one overview and one page per command. */
+import type { CommandName } from "./parse-command-line";
+
+const CONNECTION = `Connection (flags first, then the environment, then clouds.yaml):
+  --region <name>        OTC region: eu-de, eu-nl, eu-ch2 (else OS_REGION_NAME, else the
+                         project name's prefix)
+  --auth-url <url>       IAM endpoint (else OS_AUTH_URL, else from the region)
+  --vpc-endpoint <url>   VPC endpoint (else OTC_VPC_ENDPOINT, else from the region)
+  --cloud <name>         clouds.yaml entry (else OS_CLOUD)
+  Credentials come from OS_* variables (OS_USERNAME/OS_PASSWORD/OS_USER_DOMAIN_NAME,
+  OS_ACCESS_KEY/OS_SECRET_KEY, OS_TOKEN, OS_PROJECT_ID or OS_PROJECT_NAME) or clouds.yaml;
+  there is deliberately no flag for a secret.
+  --progress             show listing progress on stderr even when it is not a terminal
+  -h, --help             this help`;
+
+const EXIT_CODES = `Exit codes:
+  0  ok (nic: the NIC holds no EIP)
+  1  operational failure (API or network error, a release failed, confirmation declined)
+  2  usage error (unknown command or option, malformed value, --delete without a terminal or --yes)
+  3  configuration or authentication error
+  4  not found
+  5  nic: the NIC already holds an EIP (IPv4 or IPv6)`;
+
+const OVERVIEW = `otc-ipv6-eip — see and tidy the IPv6 EIPs of an Open Telekom Cloud project
+(the OTC console shows IPv4 EIPs only).
+
+Usage: otc-ipv6-eip <command> [options]
+
+Commands:
+  list                    every IPv6 EIP with its NAT64 IPv4, status, port, fixed IP, age
+  show <id | IPv6 | IPv4> one EIP, by id, IPv6 address, or the IPv4 it maps to
+  nic <port-id>           whether a NIC already holds an EIP (exit 5 when it does)
+  orphans                 unbound IPv6 EIPs; --delete releases them
+  help [command]          this text, or a command's
+
+Run \`otc-ipv6-eip <command> --help\` for a command's options.
+  -V, --version           print the version
+
+${CONNECTION}
+
+${EXIT_CODES}
+`;
+
+const PAGES: Record<CommandName, string> = {
+  list: `Usage: otc-ipv6-eip list [--port <port-id> | --unbound] [--status <status>] [--json]
+
+Lists every IPv6 EIP of the project (all pages), with the IPv4 EIP that OTC's NAT64 gateway
+pairs with it (the IPv6 address's last 32 bits), status, bound port, fixed IP and creation time.
+
+Options:
+  --port <port-id>       only EIPs bound to this NIC port
+  --unbound              only EIPs bound to no port
+  --status <status>      only EIPs in this status: ACTIVE (bound), DOWN (unbound), ERROR
+  --json                 a JSON array instead of the table (fields: id, ipv6, ipv4, status,
+                         portId, fixedIp, floatingNetworkId, projectId, createdAt, updatedAt)
+  --page-size <n>        EIPs per request, 1-2000 (default: the client's)
+
+${CONNECTION}
+
+${EXIT_CODES}
+`,
+  show: `Usage: otc-ipv6-eip show <id | IPv6 | IPv4> [--json]
+
+Shows one IPv6 EIP, found by its id, by its IPv6 address (any textual form), or by the IPv4
+address it maps to through NAT64 (the reverse look-up: the EIP whose last 32 bits are that IPv4).
+
+Options:
+  --json                 the EIP as a JSON object (an array if several EIPs map to one IPv4)
+  --page-size <n>        EIPs per request when searching by address, 1-2000
+
+${CONNECTION}
+
+${EXIT_CODES}
+`,
+  nic: `Usage: otc-ipv6-eip nic <port-id> [--json]
+
+Shows what a NIC holds: its IPv4 EIPs and its IPv6 EIPs. OTC allows one EIP per NIC, IPv4 or
+IPv6, so this is the check to run in a script before binding: exit 0 means the NIC is free,
+exit 5 means it already holds an EIP and binding another one will fail.
+
+Options:
+  --json                 {portId, hasEip, ipv4: [...], ipv6: [...]}
+
+${CONNECTION}
+
+${EXIT_CODES}
+`,
+  orphans: `Usage: otc-ipv6-eip orphans [--older-than <age>] [--delete [--yes]] [--json]
+
+Lists the IPv6 EIPs bound to no port: forgotten ones still cost money. With --delete, releases
+them after a confirmation, printing each one it released. Just before each release it reads the
+EIP again and skips it if it has been bound meanwhile: a bound EIP is never released.
+
+Options:
+  --older-than <age>     only EIPs created at least this long ago: 7d, 36h, 90m, 2w, 1d12h
+                         (EIPs without a creation time are then left out)
+  --delete               release them; asks for confirmation on a terminal
+  -y, --yes              do not ask (for scripts); without a terminal --delete needs --yes
+  --json                 a JSON array; with --delete {released, skipped, failed}
+  --page-size <n>        EIPs per request, 1-2000
+
+${CONNECTION}
+
+${EXIT_CODES}
+`,
+};
+
+/** The help text for a command, or the overview. */
+export function helpText(topic: CommandName | undefined): string {
+  return topic ? PAGES[topic] : OVERVIEW;
+}
