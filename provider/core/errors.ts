@@ -360,3 +360,41 @@ export class SecondEipOnNicError extends OtcEipError {
     this.portId = portId;
   }
 }
+
+/** A command line the `otc-ipv6-eip` tool cannot run: unknown command or option, bad value. */
+export class UsageError extends OtcEipError {
+  static override readonly kind: string = "UsageError";
+  /** @param message what is wrong with the command line, quoting the value, and what to type instead */
+  constructor(message: string) {
+    super("USAGE", message);
+  }
+}
+
+/**
+ * The EIP exists but the operation on it did not finish (it turned `ERROR`, a bind timed out, a
+ * rebind failed half-way). Pulumi's dynamic-provider helper turns an error that carries `id` into
+ * `ErrorResourceInitFailed`: the engine records the EIP in state with `properties` as its outputs,
+ * so it is never leaked, and the next `up` tries again.
+ */
+export class ResourceInitError extends OtcEipError {
+  static override readonly kind: string = "ResourceInitError";
+  /** The EIP's id. */
+  readonly id: string;
+  /** The outputs to record (plain JSON, including `__provider`). */
+  readonly properties: Record<string, unknown>;
+  /** Why initialisation failed, one line each. */
+  readonly reasons: string[];
+
+  /**
+   * @param id the EIP's id
+   * @param properties the outputs to record
+   * @param reasons why it failed
+   * @param cause the underlying error
+   */
+  constructor(id: string, properties: Record<string, unknown>, reasons: string[], cause?: unknown) {
+    super("RESOURCE_INIT_FAILED", reasons.join(" "), { cause });
+    this.id = id;
+    this.properties = properties;
+    this.reasons = reasons;
+  }
+}
