@@ -1,0 +1,113 @@
+/**
+ * `npm run emulator` (`tsx test/emulator/cli.ts`): starts the OTC API emulator and serves until
+ * SIGINT/SIGTERM. With `--json` the first stdout line is one JSON object with the connection details;
+ * otherwise a readable block with `pulumi config set` lines and `OS_*` exports. The credentials are
+ * fixed and fake, and printed on purpose.
+ *
+ * Options: `--port <n>` (default 0: any free port), `--latency <ms>`, `--jitter <ms>`,
+ * `--seed <n>`, `--bind-delay <ms>`, `--https`, `--json`.
+ */
+import { parseArgs } from "node:util";
+import { connectionInfo, startEmulator } from "./index";
+import type { Emulator } from "./types";
+
+function numberOption(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) {
+    throw new Error(`--${name} must be a whole number >= 0; got "${value}".`);
+  }
+  return parsed;
+}
+
+/** The readable block printed without `--json`. */
+export function describeEmulator(emulator: Emulator): string {
+  const ca = emulator.caCertFile;
+  const lines = [
+    `OTC API emulator listening on ${emulator.url}`,
+    `Region ${emulator.region}, project ${emulator.projectName} (${emulator.projectId}), external network admin_external_net (${emulator.externalNetworkId})`,
+    "The credentials below are fixed and fake; they are printed on purpose.",
+    "",
+    "Point a Pulumi stack at it (password authentication):",
+    `  pulumi config set otc:region ${emulator.region}`,
+    `  pulumi config set otc:authUrl ${emulator.authUrl}`,
+    `  pulumi config set otc:vpcEndpoint ${emulator.vpcEndpoint}`,
+    `  pulumi config set otc:projectName ${emulator.projectName}`,
+    `  pulumi config set otc:domainName ${emulator.domainName}`,
+    `  pulumi config set otc:userName ${emulator.userName}`,
+    `  pulumi config set --secret otc:password ${emulator.password}`,
+    "or with AK/SK instead of the user name and password:",
+    `  pulumi config set otc:projectId ${emulator.projectId}`,
+    `  pulumi config set otc:accessKey ${emulator.accessKey}`,
+    `  pulumi config set --secret otc:secretKey ${emulator.secretKey}`,
+    ...(ca ? [`  pulumi config set otc:caCert ${ca}`] : []),
+    "",
+    "Or through the environment:",
+    `  export OS_AUTH_URL=${emulator.authUrl}`,
+    `  export OS_REGION_NAME=${emulator.region}`,
+    `  export OS_PROJECT_NAME=${emulator.projectName}`,
+    `  export OS_PROJECT_ID=${emulator.projectId}`,
+    `  export OS_USER_DOMAIN_NAME=${emulator.domainName}`,
+    `  export OS_USERNAME=${emulator.userName}`,
+    `  export OS_PASSWORD=${emulator.password}`,
+    `  export OS_ACCESS_KEY=${emulator.accessKey}`,
+    `  export OS_SECRET_KEY=${emulator.secretKey}`,
+    `  export OTC_VPC_ENDPOINT=${emulator.vpcEndpoint}`,
+    ...(ca ? [`  export OS_CACERT=${ca}`] : []),
+    "",
+    "NIC ports (id, fixed IPv4, kind):",
+    ...emulator.ports.map((p) => `  ${p.id}  ${p.fixedIp}  ${p.kind}`),
+    "",
+    `Control endpoint: ${emulator.url}/__emulator/ (info, state, log, counts, faults, ports, ipv4-eips, clock)`,
+    "Stop with Ctrl+C.",
+  ];
+  return lines.join("\n");
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: "string" },
+      latency: { type: "string" },
+      jitter: { type: "string" },
+      seed: { type: "string" },
+      "bind-delay": { type: "string" },
+      https: { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+    },
+    strict: true,
+  });
+  const emulator = await startEmulator({
+    port: numberOption("port", values.port),
+    latencyMs: numberOption("latency", values.latency),
+    latencyJitterMs: numberOption("jitter", values.jitter),
+    seed: numberOption("seed", values.seed),
+    bindDelayMs: numberOption("bind-delay", values["bind-delay"]),
+    https: values.https,
+  });
+  if (values.json) {
+    const extra = emulator.caPem ? { caPem: emulator.caPem, caCertFile: emulator.caCertFile } : {};
+    process.stdout.write(`${JSON.stringify({ ...connectionInfo(emulator), ...extra })}\n`);
+  } else {
+    process.stdout.write(`${describeEmulator(emulator)}\n`);
+  }
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    emulator.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`emulator: close failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`emulator: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(2);
+});

@@ -1,0 +1,83 @@
+/**
+ * The control endpoint under `/__emulator/`, for tests and benchmarks that run the emulator as a
+ * separate process (`npm run emulator`). No auth, no faults, not logged:
+ *
+ * - `GET /__emulator/info`: connection details (the CLI's `--json` object plus `externalNetworkId`, `caPem`)
+ * - `GET /__emulator/state`: `{ipv6, ipv4, ports}`
+ * - `GET /__emulator/log`, `DELETE /__emulator/log`: the request log; clearing it also clears the counts
+ * - `GET /__emulator/counts`: requests per `METHOD /path-template`
+ * - `GET /__emulator/faults`, `PUT /__emulator/faults` (body: `FaultOptions`, replaces the faults)
+ * - `POST /__emulator/ports` (body `{"kind": "ecs" | "elb"}`, optional): adds a port, 201 with it
+ * - `POST /__emulator/ipv4-eips` (body `{"port_id": "<uuid>"}`, optional): adds an IPv4 EIP, 201
+ * - `POST /__emulator/clock` (body `{"advanceSeconds": n}`): moves the emulator's clock forward
+ */
+import type { Reply } from "../reply";
+import { isObject, parseJson } from "../route";
+import type { Emulator, FaultOptions } from "../types";
+
+/** The part of the emulator the control endpoint drives. */
+export type ControlApi = Pick<
+  Emulator,
+  | "addPort"
+  | "createIpv4Eip"
+  | "setFaults"
+  | "requestLog"
+  | "counts"
+  | "resetLog"
+  | "state"
+  | "advanceClock"
+> & { info(): unknown; faults(): FaultOptions };
+
+/** Answers one control request. */
+export function handleControl(api: ControlApi, method: string, path: string, body: Buffer): Reply {
+  const name = path.slice("/__emulator/".length).replace(/\/$/, "");
+  const json = parseJson(body);
+  const bad = (message: string): Reply => ({ status: 400, body: { error: message } });
+  try {
+    switch (`${method} ${name}`) {
+      case "GET info":
+        return { status: 200, body: api.info() };
+      case "GET state":
+        return { status: 200, body: api.state() };
+      case "GET log":
+        return { status: 200, body: api.requestLog() };
+      case "DELETE log":
+        api.resetLog();
+        return { status: 204 };
+      case "GET counts":
+        return { status: 200, body: api.counts() };
+      case "GET faults":
+        return { status: 200, body: api.faults() };
+      case "PUT faults":
+        if (!isObject(json)) return bad("PUT /__emulator/faults takes a FaultOptions JSON object.");
+        api.setFaults(json);
+        return { status: 200, body: api.faults() };
+      case "POST ports": {
+        const kind = isObject(json) ? json["kind"] : undefined;
+        if (kind !== undefined && kind !== "ecs" && kind !== "elb") {
+          return bad('kind must be "ecs" or "elb".');
+        }
+        return { status: 201, body: api.addPort(kind) };
+      }
+      case "POST ipv4-eips": {
+        const port = isObject(json) ? json["port_id"] : undefined;
+        if (port !== undefined && port !== null && typeof port !== "string") {
+          return bad("port_id must be a string or null.");
+        }
+        return { status: 201, body: api.createIpv4Eip(port ?? undefined) };
+      }
+      case "POST clock": {
+        const seconds = isObject(json) ? json["advanceSeconds"] : undefined;
+        if (typeof seconds !== "number" || !(seconds >= 0)) {
+          return bad("advanceSeconds must be a number >= 0.");
+        }
+        api.advanceClock(seconds);
+        return { status: 204 };
+      }
+      default:
+        return { status: 404, body: { error: `No control operation ${method} ${path}.` } };
+    }
+  } catch (error) {
+    return bad(error instanceof Error ? error.message : String(error));
+  }
+}
