@@ -23,7 +23,8 @@ type Query =
 function readQuery(arg: string): Query {
   const text = arg.trim();
   if (!checkUuid("id", text, "an EIP id")) return { by: "id", id: text.toLowerCase() };
-  if (text.includes(":")) return { by: "ipv6", canonical: parseIpv6Eip(text, "address").canonical };
+  if (text.includes(":"))
+    return { by: "ipv6", canonical: parseIpv6Eip(text, "argument of `show`").canonical };
   if (ipaddr.IPv4.isValidFourPartDecimal(text)) {
     return { by: "ipv4", ipv4: ipaddr.IPv4.parse(text).toString() };
   }
