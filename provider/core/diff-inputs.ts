@@ -1,0 +1,90 @@
+/**
+ * The diff rules of an `Ipv6Eip`: pure, no API call. `diff` receives the old *outputs*, so every
+ * comparison is against what the state recorded (the actual EIP, plus the inputs as given).
+ */
+import { containsUnknown, isUnknown } from "./unknown-value";
+import { readState } from "./state-schema";
+
+/** The answer to the engine, in the shape of the SDK's `DiffResult` (the helper forwards these three). */
+export interface Ipv6EipDiff {
+  /** Whether anything changes (an update or a replacement). */
+  changes: boolean;
+  /** The inputs whose change forces a replacement. */
+  replaces: string[];
+  /** Delete the old EIP before creating its replacement: the NIC cannot hold both at once. */
+  deleteBeforeReplace: boolean;
+}
+
+function lower(value: unknown): string | null {
+  return typeof value === "string" && value.length > 0 ? value.toLowerCase() : null;
+}
+
+function sameTimeouts(given: unknown, recorded: Record<string, number> | null): boolean {
+  const a = typeof given === "object" && given !== null ? (given as Record<string, unknown>) : {};
+  const b = recorded ?? {};
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    const left = a[key] ?? null;
+    const right = b[key] ?? null;
+    if (left !== right) return false;
+  }
+  return true;
+}
+
+/**
+ * Decides what a change of inputs means:
+ *
+ * - `portId` differs from the port the EIP is bound to now (or is unknown): an in-place update
+ *   (rebind); leaving it out means "unbound".
+ * - `floatingNetworkId` or `region` given and different from where the EIP lives (or unknown): a
+ *   replacement, deleted before its successor is created. Leaving either out is no change: the
+ *   value was looked up, and the EIP keeps it (changing `otc:region` never moves a live EIP).
+ * - `adoptId` only counts at create (like Pulumi's `import` option): any change is no change.
+ * - `timeouts` or `suppressWarnings` changed: an update that only rewrites the state.
+ * - Outputs that differ alone (e.g. `status`, `updatedAt`), or a different `__provider`: no change.
+ *
+ * @param olds the old outputs (state), of any schema version
+ * @param news the new inputs
+ */
+export function diffInputs(
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+): Ipv6EipDiff {
+  const stored = readState(olds);
+  const replaces: string[] = [];
+  let changes = false;
+
+  const port = news["portId"];
+  if (isUnknown(port) || lower(port) !== stored.portId) changes = true;
+
+  const network = news["floatingNetworkId"];
+  const heldNetwork = stored.floatingNetworkId ?? lower(stored.recordedInputs.floatingNetworkId);
+  if (isUnknown(network)) replaces.push("floatingNetworkId");
+  else if (lower(network) !== null && heldNetwork !== null && lower(network) !== heldNetwork) {
+    replaces.push("floatingNetworkId");
+  }
+
+  const region = news["region"];
+  const heldRegion = stored.region ?? stored.recordedInputs.region;
+  if (isUnknown(region)) replaces.push("region");
+  else if (typeof region === "string" && heldRegion !== null && region !== heldRegion) {
+    replaces.push("region");
+  }
+
+  const timeouts = news["timeouts"];
+  if (containsUnknown(timeouts)) changes = true;
+  else if (!sameTimeouts(timeouts, stored.recordedInputs.timeouts)) {
+    changes = true;
+  }
+
+  const suppress = news["suppressWarnings"];
+  if (isUnknown(suppress)) changes = true;
+  else if (
+    (typeof suppress === "boolean" ? suppress : null) !== stored.recordedInputs.suppressWarnings
+  ) {
+    changes = true;
+  }
+
+  if (replaces.length > 0) changes = true;
+  return { changes, replaces, deleteBeforeReplace: replaces.length > 0 };
+}

@@ -1,0 +1,12 @@
+/** The input keys a user may set on an `Ipv6Eip`, in the order they are documented. */
+export const INPUT_KEYS = [
+  "portId",
+  "floatingNetworkId",
+  "region",
+  "adoptId",
+  "timeouts",
+  "suppressWarnings",
+] as const;
+
+/** One of {@link INPUT_KEYS}. */
+export type InputKey = (typeof INPUT_KEYS)[number];

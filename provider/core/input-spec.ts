@@ -1,0 +1,59 @@
+/**
+ * The resource's inputs as the lifecycle uses them once every value is known and valid.
+ */
+import { InvalidInputError } from "./errors";
+import { resolveTimeouts } from "./timeouts";
+import type { Ipv6EipTimeouts } from "./timeouts";
+import { checkInputs } from "./check-inputs";
+
+/** What the user asked for, every value known; `null` = not given. */
+export interface Ipv6EipSpec {
+  /** The NIC port to bind, or `null` for an unbound EIP. Lower case. */
+  portId: string | null;
+  /** The external network, or `null` to look it up. Lower case. */
+  floatingNetworkId: string | null;
+  /** The region, or `null` to use the provider's (`otc:region`). */
+  region: string | null;
+  /** The existing IPv6 EIP to manage instead of creating one, or `null`. Lower case. */
+  adoptId: string | null;
+  /** The timeouts the user gave (only those keys), or `null`. */
+  givenTimeouts: Partial<Ipv6EipTimeouts> | null;
+  /** Every timeout, defaults filled in. */
+  timeouts: Ipv6EipTimeouts;
+  /** The flag as given, or `null`. */
+  suppressWarnings: boolean | null;
+}
+
+function idOrNull(value: unknown): string | null {
+  return typeof value === "string" ? value.toLowerCase() : null;
+}
+
+/**
+ * Reads validated inputs into an {@link Ipv6EipSpec}.
+ *
+ * @throws InvalidInputError for the first problem `checkInputs` finds (including unknown values,
+ *   which never reach `create`/`update` in a real run)
+ */
+export function readSpec(news: Record<string, unknown>): Ipv6EipSpec {
+  const failures = checkInputs(news, { allowUnknown: false });
+  const first = failures[0];
+  if (first) throw new InvalidInputError(first);
+  const given = news["timeouts"];
+  let givenTimeouts: Partial<Ipv6EipTimeouts> | null = null;
+  if (typeof given === "object" && given !== null) {
+    givenTimeouts = {};
+    for (const [key, value] of Object.entries(given as Record<string, unknown>)) {
+      if (typeof value === "number") givenTimeouts[key as keyof Ipv6EipTimeouts] = value;
+    }
+  }
+  const suppress = news["suppressWarnings"];
+  return {
+    portId: idOrNull(news["portId"]),
+    floatingNetworkId: idOrNull(news["floatingNetworkId"]),
+    region: typeof news["region"] === "string" ? news["region"] : null,
+    adoptId: idOrNull(news["adoptId"]),
+    givenTimeouts,
+    timeouts: resolveTimeouts(given),
+    suppressWarnings: typeof suppress === "boolean" ? suppress : null,
+  };
+}

@@ -1,0 +1,200 @@
+/**
+ * The resource's state (its outputs), versioned.
+ *
+ * `diff` receives only the old outputs, so the outputs record every input as the user gave it,
+ * plus what was looked up, plus a schema version: later versions of this package read state
+ * written by earlier ones through {@link readState}, which accepts every version so far and
+ * tolerates missing keys.
+ */
+import { parseIpv6Eip } from "./nat64";
+import type { Ipv6EipSpec } from "./input-spec";
+import type { Ipv6EipTimeouts } from "./timeouts";
+import { resolveTimeouts } from "./timeouts";
+
+/** The version of the state layout this package writes. Increase it when the layout changes. */
+export const STATE_SCHEMA_VERSION = 1;
+
+/** The facts about an EIP that the state keeps (the OTC client's `FloatingIp` has them all). */
+export interface EipFacts {
+  id: string;
+  status: string;
+  floatingIpAddress: string;
+  floatingNetworkId: string;
+  routerId: string | null;
+  portId: string | null;
+  fixedIpAddress: string | null;
+  projectId: string | null;
+  tenantId: string | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+}
+
+/** Every input exactly as the user gave it; `null` = not given. */
+export interface RecordedInputs {
+  portId: string | null;
+  floatingNetworkId: string | null;
+  region: string | null;
+  adoptId: string | null;
+  timeouts: Partial<Ipv6EipTimeouts> | null;
+  suppressWarnings: boolean | null;
+}
+
+/** The outputs of an `Ipv6Eip`: plain JSON, `null` where unknown, never `undefined`. */
+export interface Ipv6EipState {
+  /** The IPv6 EIP in canonical (RFC 5952) form. */
+  floatingIpAddress: string;
+  /** The NAT64 IPv4 twin (the last 32 bits), or `null` if OTC sent an address that cannot be one. */
+  ipv4Address: string | null;
+  /** The NIC the EIP is bound to now, or `null`. */
+  portId: string | null;
+  /** `ACTIVE`, `DOWN` or `ERROR`. */
+  status: string;
+  /** The NIC's private IPv4, or `null`. */
+  fixedIpAddress: string | null;
+  /** The external network the EIP belongs to. */
+  floatingNetworkId: string;
+  /** The router, or `null`. */
+  routerId: string | null;
+  /** The project that owns the EIP; every later call uses it. */
+  projectId: string | null;
+  /** The region of the EIP; every later call uses it, whatever `otc:region` says then. */
+  region: string;
+  /** Creation time as OTC reports it, or `null`. */
+  createdAt: string | null;
+  /** Last update time as OTC reports it, or `null`. */
+  updatedAt: string | null;
+  /** The inputs as given (so `diff`, which sees only outputs, can compare). */
+  recordedInputs: RecordedInputs;
+  /** What the provider looked up because the input was left out. */
+  lookedUp: { floatingNetworkId: boolean; region: boolean };
+  /** {@link STATE_SCHEMA_VERSION} at the time of writing. */
+  stateSchemaVersion: number;
+}
+
+/** Where the EIP lives: the region and project the calls went to. */
+export interface EipLocation {
+  region: string;
+  projectId: string | null;
+}
+
+/** The inputs as recorded from a spec. */
+export function recordInputs(spec: Ipv6EipSpec): RecordedInputs {
+  return {
+    portId: spec.portId,
+    floatingNetworkId: spec.floatingNetworkId,
+    region: spec.region,
+    adoptId: spec.adoptId,
+    timeouts: spec.givenTimeouts,
+    suppressWarnings: spec.suppressWarnings,
+  };
+}
+
+/**
+ * Builds the outputs from what OTC reported and what the user asked for.
+ *
+ * @param eip the EIP as last read
+ * @param recorded the inputs as given
+ * @param location the region and project the EIP was created or found in
+ */
+export function buildState(
+  eip: EipFacts,
+  recorded: RecordedInputs,
+  location: EipLocation,
+): Ipv6EipState {
+  let floatingIpAddress = eip.floatingIpAddress;
+  let ipv4Address: string | null = null;
+  try {
+    const parsed = parseIpv6Eip(eip.floatingIpAddress, "floatingIpAddress");
+    floatingIpAddress = parsed.canonical;
+    ipv4Address = parsed.ipv4;
+  } catch {
+    // An address OTC sent that is not a usable IPv6 EIP must not fail a create after the EIP
+    // exists: keep it as sent and leave the twin unknown.
+  }
+  return {
+    floatingIpAddress,
+    ipv4Address,
+    portId: eip.portId ?? null,
+    status: eip.status,
+    fixedIpAddress: eip.fixedIpAddress ?? null,
+    floatingNetworkId: eip.floatingNetworkId,
+    routerId: eip.routerId ?? null,
+    projectId: eip.projectId ?? eip.tenantId ?? location.projectId ?? null,
+    region: location.region,
+    createdAt: eip.createdAt ?? null,
+    updatedAt: eip.updatedAt ?? null,
+    recordedInputs: {
+      portId: recorded.portId,
+      floatingNetworkId: recorded.floatingNetworkId,
+      region: recorded.region,
+      adoptId: recorded.adoptId,
+      timeouts: recorded.timeouts ? { ...recorded.timeouts } : null,
+      suppressWarnings: recorded.suppressWarnings,
+    },
+    lookedUp: {
+      floatingNetworkId: recorded.floatingNetworkId === null,
+      region: recorded.region === null,
+    },
+    stateSchemaVersion: STATE_SCHEMA_VERSION,
+  };
+}
+
+/** What the lifecycle needs from stored state, read tolerantly from any schema version. */
+export interface StoredState {
+  /** The region recorded, or `null` when the state has none (then the provider's region is used). */
+  region: string | null;
+  /** The project recorded, or `null`. */
+  projectId: string | null;
+  /** The NIC the EIP was bound to at the last read, or `null`. */
+  portId: string | null;
+  /** The EIP's external network, or `null`. */
+  floatingNetworkId: string | null;
+  /** The inputs as given then. */
+  recordedInputs: RecordedInputs;
+  /** The timeouts then in force (defaults filled in). */
+  timeouts: Ipv6EipTimeouts;
+  /** The schema version found (0 when the state has none). */
+  stateSchemaVersion: number;
+}
+
+function str(value: unknown): string | null {
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+/**
+ * Reads old outputs of any schema version. Unknown or missing keys become `null`; it never throws,
+ * because `delete` and `refresh` of old resources must keep working after an upgrade.
+ */
+export function readState(outputs: Record<string, unknown> | undefined | null): StoredState {
+  const o = outputs ?? {};
+  const rawRecorded = o["recordedInputs"];
+  const r =
+    typeof rawRecorded === "object" && rawRecorded !== null
+      ? (rawRecorded as Record<string, unknown>)
+      : {};
+  const rawTimeouts = r["timeouts"];
+  const timeouts =
+    typeof rawTimeouts === "object" && rawTimeouts !== null
+      ? (Object.fromEntries(
+          Object.entries(rawTimeouts).filter(([, v]) => typeof v === "number"),
+        ) as Partial<Ipv6EipTimeouts>)
+      : null;
+  const suppress = r["suppressWarnings"];
+  const version = o["stateSchemaVersion"];
+  return {
+    region: str(o["region"]),
+    projectId: str(o["projectId"]),
+    portId: str(o["portId"])?.toLowerCase() ?? null,
+    floatingNetworkId: str(o["floatingNetworkId"])?.toLowerCase() ?? null,
+    recordedInputs: {
+      portId: str(r["portId"]),
+      floatingNetworkId: str(r["floatingNetworkId"]),
+      region: str(r["region"]),
+      adoptId: str(r["adoptId"]),
+      timeouts,
+      suppressWarnings: typeof suppress === "boolean" ? suppress : null,
+    },
+    timeouts: resolveTimeouts(timeouts),
+    stateSchemaVersion: typeof version === "number" ? version : 0,
+  };
+}

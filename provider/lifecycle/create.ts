@@ -1,0 +1,151 @@
+/**
+ * `create`: a new IPv6 EIP (or an adopted one), bound as asked and settled. Once the EIP exists,
+ * every failure is an initialisation failure carrying its id, so Pulumi keeps it in state.
+ */
+import type { FloatingIp, OtcClient } from "../client/types";
+import {
+  InvalidInputError,
+  NotFoundError,
+  OutcomeUnknownError,
+  ResourceInitError,
+} from "../core/errors";
+import { readSpec } from "../core/input-spec";
+import type { Ipv6EipSpec } from "../core/input-spec";
+import { buildState, recordInputs } from "../core/state-schema";
+import type { EipLocation } from "../core/state-schema";
+import { toOutputs } from "./plain-outputs";
+import type { ProviderContext } from "./provider-context";
+import { rebindEip } from "./rebind-eip";
+import { waitForEip } from "./wait-for-eip";
+
+/** What `create` answers. */
+export interface CreateAnswer {
+  /** The EIP's id. */
+  id: string;
+  /** Its outputs (plain JSON). */
+  outs: Record<string, unknown>;
+}
+
+/** How often and how long to look for the EIP of an outcome-unknown create on its port. */
+const RECONCILE_DELAYS_MS = [0, 500, 1000, 2000, 4000];
+
+async function reconcileUnknownCreate(
+  ctx: ProviderContext,
+  client: OtcClient,
+  spec: Ipv6EipSpec,
+  network: string,
+  location: EipLocation,
+  error: OutcomeUnknownError,
+  deadline: number,
+): Promise<FloatingIp> {
+  const portId = spec.portId;
+  if (portId === null) {
+    throw new OutcomeUnknownError(
+      { method: error.method, path: error.path },
+      `Creating the unbound IPv6 EIP had an unknown outcome (${error.message}). An EIP may now exist ` +
+        `in project ${location.projectId ?? "?"}, region ${location.region}, network ${network}, ` +
+        `created about ${new Date(ctx.deps.now()).toISOString()}, bound to no port. Find it with ` +
+        "`otc-ipv6-eip list` (or GET /v2.0/eip/floatingips_v6), then set adoptId to its id to manage " +
+        "it, or delete it.",
+      error,
+    );
+  }
+  for (const delay of RECONCILE_DELAYS_MS) {
+    if (ctx.deps.now() + delay > deadline) break;
+    if (delay > 0) await ctx.deps.sleep(delay);
+    const found = (await client.listIpv6FloatingIps({ portId }, { deadline })).filter(
+      (eip) => eip.portId?.toLowerCase() === portId,
+    );
+    const eip = found[0];
+    if (eip) {
+      ctx.deps.log(
+        `Ipv6Eip: the create request's outcome was unknown; found IPv6 EIP ${eip.id} ` +
+          `(${eip.floatingIpAddress}) on NIC ${portId} and adopted it instead of creating a second one.`,
+      );
+      return eip;
+    }
+  }
+  throw new OutcomeUnknownError(
+    { method: error.method, path: error.path },
+    `Creating the IPv6 EIP for NIC ${portId} had an unknown outcome (${error.message}) and no IPv6 ` +
+      "EIP has appeared on that NIC. Nothing was resent. Run `pulumi up` again: if an EIP appeared " +
+      "meanwhile, the check names it and you can set adoptId to it; otherwise a new one is created.",
+    error,
+  );
+}
+
+async function obtainEip(
+  ctx: ProviderContext,
+  client: OtcClient,
+  spec: Ipv6EipSpec,
+  location: EipLocation,
+  deadline: number,
+): Promise<FloatingIp> {
+  if (spec.adoptId !== null) {
+    try {
+      return await client.getIpv6FloatingIp(spec.adoptId, { deadline });
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      throw new InvalidInputError({
+        property: "adoptId",
+        reason: `"${spec.adoptId}" is not an IPv6 EIP in project ${location.projectId ?? "?"}, region ${location.region}; use the id of an existing IPv6 EIP (\`otc-ipv6-eip list\`), or leave adoptId out to create one.`,
+      });
+    }
+  }
+  const network = spec.floatingNetworkId ?? (await client.findExternalNetworkId({ deadline }));
+  try {
+    return await client.createIpv6FloatingIp(
+      { floatingNetworkId: network, portId: spec.portId },
+      { deadline },
+    );
+  } catch (error) {
+    if (!(error instanceof OutcomeUnknownError)) throw error;
+    return reconcileUnknownCreate(ctx, client, spec, network, location, error, deadline);
+  }
+}
+
+/**
+ * Creates (or adopts) the EIP and waits until it is settled.
+ *
+ * @param ctx the configured provider
+ * @param inputs the checked inputs (including `__provider`)
+ * @throws ResourceInitError once the EIP exists and anything fails
+ */
+export async function createIpv6Eip(
+  ctx: ProviderContext,
+  inputs: Record<string, unknown>,
+): Promise<CreateAnswer> {
+  const spec = readSpec(inputs);
+  const deadline = ctx.deps.now() + spec.timeouts.create * 1000;
+  const client = await ctx.client({ region: spec.region });
+  const location: EipLocation = {
+    region: client.region,
+    projectId: await client.projectId({ deadline }),
+  };
+  const recorded = recordInputs(spec);
+  const first = await obtainEip(ctx, client, spec, location, deadline);
+  try {
+    const settled =
+      spec.adoptId !== null
+        ? await rebindEip(client, first, spec.portId, deadline, ctx.deps)
+        : await waitForEip(client, first, spec.portId, deadline, ctx.deps);
+    return { id: settled.id, outs: toOutputs(buildState(settled, recorded, location)) };
+  } catch (error) {
+    let last = first;
+    try {
+      last = await client.getIpv6FloatingIp(first.id);
+    } catch {
+      // Keep what was last known; the failure below is the one to report.
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ResourceInitError(
+      first.id,
+      toOutputs(buildState(last, recorded, location), inputs["__provider"]),
+      [
+        `IPv6 EIP ${first.id} (${last.floatingIpAddress}) exists but did not settle: ${message}`,
+        `It is ${last.status} on ${last.portId ? `NIC ${last.portId}` : "no NIC"}; Pulumi keeps it in the stack, and the next \`pulumi up\` retries.`,
+      ],
+      error,
+    );
+  }
+}

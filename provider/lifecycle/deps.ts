@@ -1,0 +1,40 @@
+/**
+ * What the lifecycle needs from the outside world, injected so tests can use an in-memory OTC and
+ * the package entry can wire the real client.
+ */
+import type { OtcClient } from "../client/types";
+
+/** The settings the lifecycle reads (the client's `ResolvedSettings` has these and more). */
+export interface LifecycleSettings {
+  /** The region from stack config or the environment. */
+  readonly region: string;
+  /** Non-fatal remarks about the settings, printed once per provider (never containing secrets). */
+  readonly warnings?: readonly string[];
+}
+
+/** Which region and project a client must talk to, when they differ from the settings'. */
+export interface ClientOverrides {
+  /** The region recorded in state, or the resource's `region` input. */
+  region?: string;
+  /** The project recorded in state. */
+  projectId?: string;
+}
+
+/** The lifecycle's dependencies. */
+export interface LifecycleDeps<S extends LifecycleSettings = LifecycleSettings> {
+  /** The fully-qualified stack config keys to read in `configure` (`otc:region`, …). */
+  readonly configKeys: readonly string[];
+  /**
+   * Resolves the settings from stack config values and the environment at call time.
+   * Throws `ConfigurationError` when they are incomplete (e.g. no credentials).
+   */
+  loadSettings(config: Record<string, string | undefined>): Promise<S>;
+  /** A client for the settings (shared process-wide: one token for many parallel calls). */
+  getClient(settings: S, overrides: ClientOverrides): OtcClient;
+  /** Prints one line for the user (the helper forwards stdout to the CLI). */
+  log(line: string): void;
+  /** Waits. */
+  sleep(ms: number): Promise<void>;
+  /** The current time, epoch milliseconds. */
+  now(): number;
+}

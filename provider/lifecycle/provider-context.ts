@@ -1,0 +1,56 @@
+/**
+ * One configured provider: the stack config captured by `configure`, the settings resolved from it
+ * (lazily, at call time, so a preview without credentials still works where it can), and clients.
+ */
+import type { OtcClient } from "../client/types";
+import type { ClientOverrides, LifecycleDeps, LifecycleSettings } from "./deps";
+
+/** Where an existing EIP lives, as its state recorded it. */
+export interface Placement {
+  /** The region, or `null`/`undefined` for the provider's. */
+  region?: string | null;
+  /** The project, or `null`/`undefined` for the provider's. */
+  projectId?: string | null;
+}
+
+/** The configured provider that every lifecycle call receives. */
+export class ProviderContext<S extends LifecycleSettings = LifecycleSettings> {
+  private settingsPromise: Promise<S> | undefined;
+  private warned = false;
+
+  /**
+   * @param deps the lifecycle's dependencies
+   * @param config the stack config values captured by `configure` (empty when it never ran)
+   */
+  constructor(
+    readonly deps: LifecycleDeps<S>,
+    readonly config: Readonly<Record<string, string | undefined>>,
+  ) {}
+
+  /** The settings, resolved once; a failure is not cached, so fixing the environment helps. */
+  settings(): Promise<S> {
+    if (!this.settingsPromise) {
+      const pending = this.deps.loadSettings({ ...this.config }).then((settings) => {
+        if (!this.warned) {
+          this.warned = true;
+          for (const warning of settings.warnings ?? []) this.deps.log(`Ipv6Eip: ${warning}`);
+        }
+        return settings;
+      });
+      this.settingsPromise = pending;
+      pending.catch(() => {
+        if (this.settingsPromise === pending) this.settingsPromise = undefined;
+      });
+    }
+    return this.settingsPromise;
+  }
+
+  /** A client for the placement (state's region and project win over the settings'). */
+  async client(placement: Placement = {}): Promise<OtcClient> {
+    const settings = await this.settings();
+    const overrides: ClientOverrides = {};
+    if (placement.region) overrides.region = placement.region;
+    if (placement.projectId) overrides.projectId = placement.projectId;
+    return this.deps.getClient(settings, overrides);
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * `read` (refresh): the EIP as it is now. Gone → empty id, so Pulumi drops it from the stack.
+ */
+import { NotFoundError } from "../core/errors";
+import { buildState, readState } from "../core/state-schema";
+import type { RecordedInputs } from "../core/state-schema";
+import { toOutputs } from "./plain-outputs";
+import type { ProviderContext } from "./provider-context";
+
+/** How long a refresh may take, in milliseconds. */
+const READ_BUDGET_MS = 120_000;
+
+/** What `read` answers. */
+export interface ReadAnswer {
+  /** The id, or `""` when the EIP no longer exists. */
+  id: string;
+  /** The outputs, when it exists. */
+  props?: Record<string, unknown>;
+  /** The inputs as recorded, with `portId` set to the port it is bound to now. */
+  inputs?: Record<string, unknown>;
+}
+
+/** The inputs that reproduce the recorded ones, with the live port, so a drift shows in `diff`. */
+function inputsFor(recorded: RecordedInputs, livePortId: string | null): Record<string, unknown> {
+  const inputs: Record<string, unknown> = {};
+  if (livePortId !== null) inputs["portId"] = livePortId;
+  if (recorded.floatingNetworkId !== null) inputs["floatingNetworkId"] = recorded.floatingNetworkId;
+  if (recorded.region !== null) inputs["region"] = recorded.region;
+  if (recorded.adoptId !== null) inputs["adoptId"] = recorded.adoptId;
+  if (recorded.timeouts !== null) inputs["timeouts"] = { ...recorded.timeouts };
+  if (recorded.suppressWarnings !== null) inputs["suppressWarnings"] = recorded.suppressWarnings;
+  return inputs;
+}
+
+/**
+ * Reads the EIP in the region and project its state recorded (not the current `otc:region`).
+ *
+ * @param ctx the configured provider
+ * @param id the EIP's id
+ * @param props the old outputs, of any schema version (empty for a `get`)
+ */
+export async function readIpv6Eip(
+  ctx: ProviderContext,
+  id: string,
+  props: Record<string, unknown> | undefined,
+): Promise<ReadAnswer> {
+  const stored = readState(props);
+  const client = await ctx.client({ region: stored.region, projectId: stored.projectId });
+  const deadline = ctx.deps.now() + READ_BUDGET_MS;
+  let eip;
+  try {
+    eip = await client.getIpv6FloatingIp(id, { deadline });
+  } catch (error) {
+    if (error instanceof NotFoundError) return { id: "" };
+    throw error;
+  }
+  const projectId = stored.projectId ?? (await client.projectId({ deadline }));
+  const state = buildState(eip, stored.recordedInputs, { region: client.region, projectId });
+  return {
+    id,
+    props: toOutputs(state),
+    inputs: inputsFor(stored.recordedInputs, state.portId),
+  };
+}

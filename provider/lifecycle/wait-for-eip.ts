@@ -1,0 +1,54 @@
+/**
+ * Polling an EIP until a bind or unbind has settled: `ACTIVE` on the wanted port, or `DOWN` with
+ * no port. OTC binds asynchronously (its create example answers `DOWN` with a `port_id`).
+ */
+import type { FloatingIp, OtcClient } from "../client/types";
+import { DeadlineExceededError, EipErrorStatusError } from "../core/errors";
+import { pollDelayMs } from "../core/poll-schedule";
+import type { LifecycleDeps } from "./deps";
+
+/** True when `eip` is settled at `portId` (`null` = unbound). */
+export function isSettled(eip: FloatingIp, portId: string | null): boolean {
+  if (portId === null) return eip.status === "DOWN" && !eip.portId;
+  return eip.status === "ACTIVE" && eip.portId?.toLowerCase() === portId.toLowerCase();
+}
+
+/**
+ * Waits until the EIP is settled at `portId`, starting from what OTC last said (`current`): no poll
+ * when it already is; else the first poll within 250 ms, then capped exponential backoff.
+ *
+ * @throws EipErrorStatusError when the EIP turns `ERROR`
+ * @throws DeadlineExceededError when `deadline` passes first
+ * @throws NotFoundError (from the client) when the EIP disappears
+ */
+export async function waitForEip(
+  client: OtcClient,
+  current: FloatingIp,
+  portId: string | null,
+  deadline: number,
+  deps: Pick<LifecycleDeps, "sleep" | "now">,
+): Promise<FloatingIp> {
+  let eip = current;
+  const want = portId === null ? "DOWN (unbound)" : `ACTIVE on port ${portId}`;
+  for (let attempt = 0; ; attempt++) {
+    if (eip.status === "ERROR") {
+      throw new EipErrorStatusError(
+        eip.id,
+        `IPv6 EIP ${eip.id} (${eip.floatingIpAddress}) turned ERROR while waiting for ${want}. ` +
+          "OTC asks to unbind an EIP in ERROR before binding it again; run `pulumi up` again to retry, or delete it.",
+      );
+    }
+    if (isSettled(eip, portId)) return eip;
+    const now = deps.now();
+    if (now >= deadline) {
+      throw new DeadlineExceededError(
+        `IPv6 EIP ${eip.id} was still ${eip.status} on ${eip.portId ?? "no port"} when the timeout ran out waiting for ${want}. ` +
+          "Raise the resource's timeouts, or run `pulumi up` again.",
+      );
+    }
+    await deps.sleep(pollDelayMs(attempt, now, deadline));
+    eip = await client.getIpv6FloatingIp(eip.id, {
+      deadline: Math.max(deadline, deps.now() + 1000),
+    });
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * `Ipv6Eip`: an Open Telekom Cloud IPv6 EIP, bound to a NIC (or unbound), as a Pulumi dynamic
+ * resource. Thin wiring: the lifecycle lives in `pulumi-otc-ipv6-eip/lifecycle`.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { claimPortInput } from "./nic-claims";
+import { ipv6EipProvider } from "./provider-shim";
+import { warnOnce } from "./warn-once";
+
+/** How long each operation may take, in seconds (Pulumi's `customTimeouts` never reach a dynamic provider). */
+export interface Ipv6EipTimeoutsArgs {
+  /** Seconds for create (the POST, or the adoption, plus waiting until bound). Default 300. */
+  create?: pulumi.Input<number>;
+  /** Seconds for update (unbind, wait, bind, wait). Default 300. */
+  update?: pulumi.Input<number>;
+  /** Seconds for delete (unbind if bound, wait, delete). Default 300. */
+  delete?: pulumi.Input<number>;
+}
+
+/** The inputs of an {@link Ipv6Eip}. */
+export interface Ipv6EipArgs {
+  /**
+   * The NIC port to bind the EIP to: an ECS NIC's port id (ECS console → the server → NICs → NIC ID)
+   * or an ELB's VIP port. One NIC holds one EIP, IPv4 or IPv6: `check` refuses a NIC that already
+   * has one, and a program that binds two `Ipv6Eip` to one NIC fails at preview. Changing it
+   * rebinds in place (unbind, then bind). Default: none, an unbound EIP.
+   */
+  portId?: pulumi.Input<string>;
+  /**
+   * The external network the EIP comes from. Default: looked up (`admin_external_net`, else the
+   * network with `router:external=True`). Changing a given value replaces the EIP (the old one is
+   * deleted first); leaving it out later is no change.
+   */
+  floatingNetworkId?: pulumi.Input<string>;
+  /**
+   * The OTC region, e.g. `eu-de`. Default: the provider's (`otc:region`, `OS_REGION_NAME`). The
+   * region is recorded in state, so changing `otc:region` later never moves or loses the EIP;
+   * changing this input replaces the EIP (the old one is deleted first).
+   */
+  region?: pulumi.Input<string>;
+  /**
+   * An existing IPv6 EIP to manage instead of creating one (`pulumi import` does not work for
+   * dynamic resources). Counts only at create, like Pulumi's `import` option: changing or removing
+   * it later is no change. Deleting the resource deletes the adopted EIP unless the resource sets
+   * `retainOnDelete: true`. Default: none, a new EIP is created.
+   */
+  adoptId?: pulumi.Input<string>;
+  /** Per-operation timeouts in seconds (1 to 3600). Default: 300 each. */
+  timeouts?: pulumi.Input<Ipv6EipTimeoutsArgs>;
+  /**
+   * Hide the IPv6 EIP warnings (security groups bypassed, no Anti-DDoS, no anti-spoofing, no
+   * outbound traffic through the EIP, NAT64 hides the client's address). Default: false; the
+   * warnings print once per program.
+   */
+  suppressWarnings?: pulumi.Input<boolean>;
+}
+
+/**
+ * An IPv6 EIP on Open Telekom Cloud. IPv6 clients reach the NIC through OTC's NAT64 gateway; the
+ * EIP's last 32 bits are its IPv4 twin (`ipv4Address`).
+ *
+ * Token `pulumi-nodejs:dynamic/otc:Ipv6Eip`. Settings come from stack config `otc:*` (and the
+ * environment), never from the program.
+ */
+export class Ipv6Eip extends pulumi.dynamic.Resource {
+  /** The IPv6 EIP, in canonical (RFC 5952) form. */
+  declare readonly floatingIpAddress: pulumi.Output<string>;
+  /** The IPv4 EIP that NAT64 pairs with it (the IPv6 address's last 32 bits); `null` only if OTC sent an address that cannot be an EIP. */
+  declare readonly ipv4Address: pulumi.Output<string | null>;
+  /** The NIC port the EIP is bound to, or `null` when unbound. */
+  declare readonly portId: pulumi.Output<string | null>;
+  /** OTC's status: `ACTIVE` (bound), `DOWN` (unbound) or `ERROR`. */
+  declare readonly status: pulumi.Output<string>;
+  /** The NIC's private IPv4 address, or `null`. */
+  declare readonly fixedIpAddress: pulumi.Output<string | null>;
+  /** The external network of the EIP (given or looked up). */
+  declare readonly floatingNetworkId: pulumi.Output<string>;
+  /** The router, or `null`. */
+  declare readonly routerId: pulumi.Output<string | null>;
+  /** The project that owns the EIP. */
+  declare readonly projectId: pulumi.Output<string | null>;
+  /** The region of the EIP. */
+  declare readonly region: pulumi.Output<string>;
+  /** Creation time as OTC reports it (`yyyy-MM-ddTHH:mm:ss`, UTC), or `null`. */
+  declare readonly createdAt: pulumi.Output<string | null>;
+  /** Last update time as OTC reports it, or `null`. */
+  declare readonly updatedAt: pulumi.Output<string | null>;
+
+  /**
+   * @param name the resource's name
+   * @param args the inputs (all optional: `new Ipv6Eip("x", {})` is an unbound EIP)
+   * @param opts resource options (`retainOnDelete`, `protect`, `dependsOn`, …)
+   */
+  constructor(name: string, args: Ipv6EipArgs = {}, opts?: pulumi.CustomResourceOptions) {
+    const portId = opts?.id === undefined ? claimPortInput(name, args.portId) : args.portId;
+    if (opts?.id === undefined) warnOnce(args.suppressWarnings);
+    super(
+      ipv6EipProvider,
+      name,
+      {
+        portId,
+        floatingNetworkId: args.floatingNetworkId,
+        region: args.region,
+        adoptId: args.adoptId,
+        timeouts: args.timeouts,
+        suppressWarnings: args.suppressWarnings,
+        floatingIpAddress: undefined,
+        ipv4Address: undefined,
+        status: undefined,
+        fixedIpAddress: undefined,
+        routerId: undefined,
+        projectId: undefined,
+        createdAt: undefined,
+        updatedAt: undefined,
+      },
+      opts,
+      "otc",
+      "Ipv6Eip",
+    );
+  }
+}
