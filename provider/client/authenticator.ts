@@ -1,0 +1,248 @@
+/**
+ * The three ways the client authenticates (see `otc-auth-and-config.md`): an IAM token obtained
+ * with a password (cached, single-flight, renewed ahead of expiry), a pre-issued token, or AK/SK
+ * signing with `X-Project-Id`. It also finds the project id when only a name was configured.
+ */
+import { AuthError, ConfigurationError, OtcApiError } from "../core/errors";
+import type { ApiCall } from "./api-call";
+import type { Clock } from "./clock";
+import type { Authenticator, OutgoingRequest, RequestExecutor } from "./request-executor";
+import type { Credentials, ResolvedSettings } from "./settings";
+import { signRequest } from "./sign-request";
+import { TokenCache, type IssuedToken } from "./token-cache";
+import type { WireProjectList, WireToken } from "./wire-types";
+
+/** What the authenticator needs. */
+export interface AuthenticatorOptions {
+  settings: ResolvedSettings;
+  /** The project to scope to (an override, else the configured id). */
+  projectId: string | undefined;
+  /** The project name, when no id is known. */
+  projectName: string | undefined;
+  executor: RequestExecutor;
+  clock: Clock;
+  refreshAheadMs: number;
+}
+
+function header(
+  headers: Record<string, string | string[] | undefined>,
+  name: string,
+): string | undefined {
+  const v = headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The authenticator for the configured identity. */
+export class OtcAuthenticator implements Authenticator {
+  readonly kind: Credentials["kind"];
+  private readonly credentials: Credentials;
+  private readonly tokens: TokenCache | undefined;
+  private projectLookup: Promise<string> | undefined;
+
+  /** @param options settings, project scope, and the executor that carries IAM calls */
+  constructor(private readonly options: AuthenticatorOptions) {
+    this.credentials = options.settings.credentials;
+    this.kind = this.credentials.kind;
+    if (this.credentials.kind === "password") {
+      this.tokens = new TokenCache(() => this.issueToken(), options.clock, options.refreshAheadMs);
+    }
+  }
+
+  /** The project id: configured, else from the password token, else looked up in IAM. */
+  async projectId(): Promise<string> {
+    if (this.options.projectId !== undefined) return this.options.projectId;
+    this.projectLookup ??= this.lookUpProjectId();
+    try {
+      return await this.projectLookup;
+    } catch (e) {
+      this.projectLookup = undefined;
+      throw e;
+    }
+  }
+
+  async apply(call: ApiCall, request: OutgoingRequest): Promise<string | undefined> {
+    const c = this.credentials;
+    switch (c.kind) {
+      case "token":
+        request.headers["x-auth-token"] = c.token.reveal();
+        return c.token.reveal();
+      case "password": {
+        const t = await this.tokens!.get();
+        request.headers["x-auth-token"] = t.token;
+        return t.token;
+      }
+      case "aksk": {
+        const url = new URL(request.url);
+        const signed: Record<string, string> = { host: url.host };
+        if (request.body !== undefined)
+          signed["content-type"] = request.headers["content-type"] ?? "application/json";
+        if (call.auth === "project") signed["x-project-id"] = await this.projectId();
+        if (c.securityToken) signed["x-security-token"] = c.securityToken.reveal();
+        const s = signRequest(
+          { method: request.method, url: request.url, headers: signed, body: request.body ?? "" },
+          { accessKey: c.accessKey.reveal(), secretKey: c.secretKey.reveal() },
+          { format: this.options.settings.signingFormat, now: new Date(this.options.clock.now()) },
+        );
+        Object.assign(request.headers, signed, {
+          "x-sdk-date": s.sdkDate,
+          authorization: s.authorization,
+        });
+        return undefined;
+      }
+    }
+  }
+
+  renew(token: string | undefined): boolean {
+    // Only a password identity can get a new token; AK/SK 401s are never retried (they lock the key).
+    return this.tokens !== undefined && this.tokens.invalidate(token);
+  }
+
+  private authUrl(what: string): string {
+    const url = this.options.settings.authUrl;
+    if (url === undefined) {
+      throw new ConfigurationError([
+        {
+          key: "otc:authUrl",
+          env: ["OS_AUTH_URL"],
+          reason: `missing: needed to ${what}; set the IAM endpoint, e.g. "https://iam.eu-de.otc.t-systems.com/v3" (or set otc:projectId).`,
+        },
+      ]);
+    }
+    return url;
+  }
+
+  private async issueToken(): Promise<IssuedToken> {
+    const c = this.credentials;
+    if (c.kind !== "password") throw new Error("issueToken needs a password identity");
+    const { projectId, projectName } = this.options;
+    const scope =
+      projectId !== undefined
+        ? { project: { id: projectId } }
+        : { project: { name: projectName, domain: { name: c.domainName } } };
+    const base = this.authUrl("obtain an IAM token");
+    const answer = await this.options.executor.execute({
+      method: "POST",
+      baseUrl: base,
+      path: "/auth/tokens",
+      query: [["nocatalog", "true"]],
+      body: {
+        auth: {
+          identity: {
+            methods: ["password"],
+            password: {
+              user: {
+                name: c.userName,
+                password: c.password.reveal(),
+                domain: { name: c.domainName },
+              },
+            },
+          },
+          scope,
+        },
+      },
+      okStatuses: [200, 201],
+      // Issuing a token changes nothing, so resending after an unknown outcome is harmless.
+      idempotent: true,
+      auth: "none",
+      countKey: "token",
+      tokenRequest: true,
+    });
+    const token = header(answer.headers, "x-subject-token");
+    const body = parseJson(answer.body) as { token?: WireToken } | undefined;
+    const path = `${new URL(base).pathname}/auth/tokens`;
+    if (!token) {
+      throw new AuthError(
+        { method: "POST", path, status: answer.status, retryable: false },
+        "IAM answered without an X-Subject-Token header: check that otc:authUrl is OTC's IAM v3 endpoint.",
+      );
+    }
+    const expires = Date.parse(body?.token?.expires_at ?? "");
+    return {
+      token,
+      // Without a readable expiry, assume one hour: renewing early is harmless.
+      expiresAt: Number.isNaN(expires) ? this.options.clock.now() + 3_600_000 : expires,
+      projectId: body?.token?.project?.id,
+    };
+  }
+
+  private async lookUpProjectId(): Promise<string> {
+    const c = this.credentials;
+    if (c.kind === "password") {
+      const t = await this.tokens!.get();
+      if (t.projectId) return t.projectId;
+    }
+    const base = this.authUrl("find the project id");
+    if (c.kind === "token") {
+      const token = c.token.reveal();
+      const answer = await this.options.executor.execute({
+        method: "GET",
+        baseUrl: base,
+        path: "/auth/tokens",
+        headers: { "x-subject-token": token },
+        okStatuses: [200],
+        idempotent: true,
+        auth: "project",
+      });
+      const id = (parseJson(answer.body) as { token?: WireToken } | undefined)?.token?.project?.id;
+      if (id) return id;
+      throw new ConfigurationError([
+        {
+          key: "otc:projectId",
+          env: ["OS_PROJECT_ID"],
+          reason:
+            "missing: the configured token is not scoped to a project; set the project id or use a project-scoped token.",
+        },
+      ]);
+    }
+    const name = this.options.projectName;
+    if (name === undefined) {
+      throw new ConfigurationError([
+        {
+          key: "otc:projectId",
+          env: ["OS_PROJECT_ID"],
+          reason: "missing: set the project id or name.",
+        },
+      ]);
+    }
+    const answer = await this.options.executor.execute({
+      method: "GET",
+      baseUrl: base,
+      path: "/projects",
+      query: [["name", name]],
+      okStatuses: [200],
+      idempotent: true,
+      auth: "signed",
+    });
+    const list = parseJson(answer.body) as Partial<WireProjectList> | undefined;
+    const found = list?.projects?.find((p) => p.name === name) ?? list?.projects?.[0];
+    if (!found?.id) {
+      if (list?.projects === undefined) {
+        throw new OtcApiError(
+          {
+            method: "GET",
+            path: `${new URL(base).pathname}/projects`,
+            status: answer.status,
+            retryable: false,
+          },
+          "IAM's answer had no project list: check that otc:authUrl is OTC's IAM v3 endpoint.",
+        );
+      }
+      throw new ConfigurationError([
+        {
+          key: "otc:projectName",
+          env: ["OS_PROJECT_NAME"],
+          reason: `no project named ${JSON.stringify(name)} is visible to this access key; check the name (e.g. "eu-de_myproject") or set otc:projectId.`,
+        },
+      ]);
+    }
+    return found.id;
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * A client-wide cap on requests in flight, first come first served, so that a parallel
+ * `pulumi up` does not trip the API gateway's throttling.
+ */
+export class ConcurrencyLimiter {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  /** @param limit the most requests in flight at once (at least 1) */
+  constructor(private readonly limit: number) {
+    if (!Number.isInteger(limit) || limit < 1) {
+      throw new RangeError(`maxConcurrentRequests must be a whole number ≥ 1, got ${limit}`);
+    }
+  }
+
+  /** Requests in flight now. */
+  get inFlight(): number {
+    return this.active;
+  }
+
+  /** Runs `task` when a slot is free and frees it when `task` settles. */
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active >= this.limit) {
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else {
+      this.active++;
+    }
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      // The slot passes straight to the next waiter, so `active` stays the same.
+      if (next) next();
+      else this.active--;
+    }
+  }
+}

@@ -1,0 +1,443 @@
+/**
+ * The OTC client: one function per API call, typed domain results, on top of the executor
+ * (auth, retries, concurrency cap, timeouts) and undici. `getSharedClient` gives every resource in
+ * a process the same client per endpoints, identity and project: one token, one pool, one cap.
+ */
+import { createHmac, randomBytes } from "node:crypto";
+import type { Dispatcher } from "undici";
+import { ConfigurationError, NotFoundError, OtcApiError } from "../core/errors";
+import type { ApiCall } from "./api-call";
+import { OtcAuthenticator } from "./authenticator";
+import { systemClock, type Clock } from "./clock";
+import { ConcurrencyLimiter } from "./concurrency-limiter";
+import { createDispatcher } from "./create-dispatcher";
+import { createRedactor, DebugLog, stderrLogger, type Logger } from "./debug-log";
+import { toFloatingIp } from "./map-floating-ip";
+import { percentEncode } from "./percent-encode";
+import { endpointsForRegion } from "./region-endpoints";
+import { RequestCounter } from "./request-counter";
+import { RequestExecutor } from "./request-executor";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy";
+import type { HttpAnswer } from "./send-once";
+import type { Credentials, ResolvedSettings } from "./settings";
+import type {
+  CallOptions,
+  FloatingIp,
+  Ipv6FloatingIpFilter,
+  ListOptions,
+  OtcClient,
+} from "./types";
+import type { WireFloatingIpList, WireLink, WireNetworkList } from "./wire-types";
+
+/** Options of {@link createOtcClient}; every one has a default. */
+export interface OtcClientOptions {
+  /** The undici dispatcher (default: a keep-alive pool, with the configured CA and proxy). */
+  dispatcher?: Dispatcher;
+  /** The time source (default: the system clock). */
+  clock?: Clock;
+  /** Random numbers in [0, 1) for the backoff jitter (default `Math.random`). */
+  random?: () => number;
+  /** Retry bounds; unset fields keep {@link DEFAULT_RETRY_POLICY}. */
+  retry?: Partial<RetryPolicy>;
+  /** Requests in flight at once, client-wide (default 10). */
+  maxConcurrentRequests?: number;
+  /** Timeout of one HTTP exchange, connect to last body byte (default 30 000 ms). */
+  requestTimeoutMs?: number;
+  /** Renew a password token this long before it expires (default 10 minutes). */
+  tokenRefreshAheadMs?: number;
+  /** Where debug lines go (default: standard error). */
+  logger?: Logger;
+  /** Write debug lines (default: `settings.debug`, i.e. `OTC_DEBUG=1` or `OS_DEBUG=1`). */
+  debug?: boolean;
+  /** Scope to this project instead of the configured one (an existing resource's project). */
+  projectId?: string;
+}
+
+/** Default client-wide cap on requests in flight. */
+export const DEFAULT_MAX_CONCURRENT_REQUESTS = 10;
+/** Default timeout of one HTTP exchange. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/** Default renewal margin of a password token. */
+export const DEFAULT_TOKEN_REFRESH_AHEAD_MS = 10 * 60_000;
+/** Most pages a listing follows before it stops (a safety bound against a looping marker). */
+const MAX_PAGES = 1000;
+
+const IPV6_PATH = "/v2.0/eip/floatingips_v6";
+const IPV4_PATH = "/v2.0/floatingips";
+
+/** External network ids, per VPC endpoint and project, for the life of the process. */
+const externalNetworks = new Map<string, Promise<string>>();
+
+function secretsOf(credentials: Credentials): string[] {
+  switch (credentials.kind) {
+    case "token":
+      return [credentials.token.reveal()];
+    case "aksk":
+      return [
+        credentials.secretKey.reveal(),
+        ...(credentials.securityToken ? [credentials.securityToken.reveal()] : []),
+      ];
+    case "password":
+      return [credentials.password.reveal()];
+  }
+}
+
+function parseAnswer(answer: HttpAnswer, method: string, path: string): Record<string, unknown> {
+  try {
+    const v = JSON.parse(answer.body) as unknown;
+    if (typeof v === "object" && v !== null && !Array.isArray(v))
+      return v as Record<string, unknown>;
+  } catch {
+    // reported below
+  }
+  throw new OtcApiError(
+    { method, path, status: answer.status, retryable: false },
+    "OTC answered with a body that is not the expected JSON object: check that otc:vpcEndpoint is the VPC endpoint of the region.",
+  );
+}
+
+function one(answer: HttpAnswer, method: string, path: string): FloatingIp {
+  const body = parseAnswer(answer, method, path);
+  try {
+    return toFloatingIp(body.floatingip);
+  } catch (e) {
+    throw new OtcApiError(
+      { method, path, status: answer.status, retryable: false },
+      `OTC's answer is unusable (${(e as Error).message}): check that otc:vpcEndpoint is the VPC endpoint.`,
+    );
+  }
+}
+
+function nextMarker(links: WireLink[] | undefined): string | undefined {
+  const next = links?.find((l) => l.rel === "next" && typeof l.href === "string");
+  if (!next?.href) return undefined;
+  // The documented link may point at another path: only its marker is used.
+  try {
+    return new URL(next.href, "http://placeholder").searchParams.get("marker") ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const FILTER_KEYS: readonly (readonly [keyof Ipv6FloatingIpFilter, string])[] = [
+  ["id", "id"],
+  ["floatingIpAddress", "floating_ip_address"],
+  ["floatingNetworkId", "floating_network_id"],
+  ["routerId", "router_id"],
+  ["portId", "port_id"],
+  ["fixedIpAddress", "fixed_ip_address"],
+  ["tenantId", "tenant_id"],
+  ["projectId", "project_id"],
+];
+
+class DefaultOtcClient implements OtcClient {
+  readonly region: string;
+  private readonly executor: RequestExecutor;
+  private readonly auth: OtcAuthenticator;
+  private readonly counter = new RequestCounter();
+  private readonly dispatcher: Dispatcher;
+  private readonly ownsDispatcher: boolean;
+  private readonly vpc: string;
+  private readonly networkKey: string;
+  /** Set by the shared cache so that `close` also drops the client from it. */
+  onClose: (() => void) | undefined;
+
+  constructor(settings: ResolvedSettings, options: OtcClientOptions) {
+    this.region = settings.region;
+    this.vpc = settings.vpcEndpoint;
+    this.ownsDispatcher = options.dispatcher === undefined;
+    this.dispatcher = options.dispatcher ?? createDispatcher(settings);
+    const clock = options.clock ?? systemClock;
+    const redact = createRedactor([
+      ...secretsOf(settings.credentials),
+      ...[settings.proxy.httpProxy, settings.proxy.httpsProxy].flatMap((p) =>
+        p ? [p.reveal()] : [],
+      ),
+    ]);
+    this.executor = new RequestExecutor({
+      dispatcher: this.dispatcher,
+      clock,
+      random: options.random ?? Math.random,
+      policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
+      limiter: new ConcurrencyLimiter(
+        options.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS,
+      ),
+      counter: this.counter,
+      log: new DebugLog(options.debug ?? settings.debug, options.logger ?? stderrLogger, redact),
+      redact,
+      requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    });
+    const projectId = options.projectId ?? settings.projectId;
+    this.auth = new OtcAuthenticator({
+      settings,
+      projectId,
+      projectName: settings.projectName,
+      executor: this.executor,
+      clock,
+      refreshAheadMs: options.tokenRefreshAheadMs ?? DEFAULT_TOKEN_REFRESH_AHEAD_MS,
+    });
+    this.executor.options.authenticator = this.auth;
+    this.networkKey = `${settings.vpcEndpoint} ${projectId ?? settings.projectName ?? ""}`;
+  }
+
+  projectId(_options?: CallOptions): Promise<string> {
+    return this.auth.projectId();
+  }
+
+  private call(
+    partial: Omit<ApiCall, "baseUrl" | "auth" | "idempotent"> & { idempotent?: boolean },
+    options: CallOptions | undefined,
+  ): Promise<HttpAnswer> {
+    return this.executor.execute({
+      baseUrl: this.vpc,
+      auth: "project",
+      idempotent: partial.method !== "POST",
+      ...partial,
+      ...(options?.deadline !== undefined ? { deadline: options.deadline } : {}),
+      ...(options?.signal ? { signal: options.signal } : {}),
+    });
+  }
+
+  private async listAll(
+    path: string,
+    query: [string, string][],
+    options: ListOptions | undefined,
+    portId?: string,
+  ): Promise<FloatingIp[]> {
+    const items: FloatingIp[] = [];
+    const seen = new Set<string>();
+    let marker: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const q: [string, string][] = [...query];
+      if (options?.pageSize !== undefined) q.push(["limit", String(options.pageSize)]);
+      if (marker !== undefined) q.push(["marker", marker]);
+      const answer = await this.call(
+        { method: "GET", path, query: q, okStatuses: [200], ...(portId ? { portId } : {}) },
+        options,
+      );
+      const body = parseAnswer(answer, "GET", path) as Partial<WireFloatingIpList>;
+      if (!Array.isArray(body.floatingips)) {
+        throw new OtcApiError(
+          { method: "GET", path, status: answer.status, retryable: false },
+          "OTC's answer has no floatingips list: check that otc:vpcEndpoint is the VPC endpoint.",
+        );
+      }
+      for (const w of body.floatingips) items.push(toFloatingIp(w));
+      options?.onPage?.(items.length);
+      marker = nextMarker(body.floatingips_links);
+      if (marker === undefined || body.floatingips.length === 0 || seen.has(marker)) return items;
+      seen.add(marker);
+    }
+    return items;
+  }
+
+  listIpv6FloatingIps(filter?: Ipv6FloatingIpFilter, options?: ListOptions): Promise<FloatingIp[]> {
+    const query: [string, string][] = [];
+    for (const [key, wire] of FILTER_KEYS) {
+      const v = filter?.[key];
+      if (v !== undefined) query.push([wire, v]);
+    }
+    return this.listAll(IPV6_PATH, query, options, filter?.portId);
+  }
+
+  async getIpv6FloatingIp(id: string, options?: CallOptions): Promise<FloatingIp> {
+    const path = `${IPV6_PATH}/${percentEncode(id)}`;
+    return one(await this.call({ method: "GET", path, okStatuses: [200] }, options), "GET", path);
+  }
+
+  async createIpv6FloatingIp(
+    request: { floatingNetworkId: string; portId?: string | null },
+    options?: CallOptions,
+  ): Promise<FloatingIp> {
+    const portId = request.portId ?? undefined;
+    const answer = await this.call(
+      {
+        method: "POST",
+        path: IPV6_PATH,
+        body: {
+          floatingip: {
+            floating_network_id: request.floatingNetworkId,
+            ...(portId !== undefined ? { port_id: portId } : {}),
+          },
+        },
+        okStatuses: [200, 201],
+        ...(portId !== undefined ? { portId } : {}),
+        unknownOutcomeAdvice:
+          `The IPv6 EIP may have been created: look for it (GET ${IPV6_PATH}` +
+          `${portId !== undefined ? `?port_id=${portId}` : ""}) before creating another.`,
+      },
+      options,
+    );
+    return one(answer, "POST", IPV6_PATH);
+  }
+
+  async updateIpv6FloatingIpPort(
+    id: string,
+    portId: string | null,
+    options?: CallOptions,
+  ): Promise<FloatingIp> {
+    const path = `${IPV6_PATH}/${percentEncode(id)}`;
+    const answer = await this.call(
+      {
+        method: "PUT",
+        path,
+        body: { floatingip: { port_id: portId } },
+        okStatuses: [200, 201, 202],
+        ...(portId !== null ? { portId } : {}),
+      },
+      options,
+    );
+    return one(answer, "PUT", path);
+  }
+
+  async deleteIpv6FloatingIp(id: string, options?: CallOptions): Promise<void> {
+    const path = `${IPV6_PATH}/${percentEncode(id)}`;
+    await this.call({ method: "DELETE", path, okStatuses: [200, 202, 204] }, options);
+  }
+
+  listIpv4FloatingIpsOnPort(portId: string, options?: CallOptions): Promise<FloatingIp[]> {
+    return this.listAll(IPV4_PATH, [["port_id", portId]], options, portId);
+  }
+
+  findExternalNetworkId(options?: CallOptions): Promise<string> {
+    let found = externalNetworks.get(this.networkKey);
+    if (!found) {
+      found = this.lookUpExternalNetwork(options);
+      externalNetworks.set(this.networkKey, found);
+      found.catch(() => externalNetworks.delete(this.networkKey));
+    }
+    return found;
+  }
+
+  private async lookUpExternalNetwork(options?: CallOptions): Promise<string> {
+    const path = "/v2.0/networks";
+    for (const query of [[["name", "admin_external_net"]], [["router:external", "True"]]] as [
+      string,
+      string,
+    ][][]) {
+      const answer = await this.call({ method: "GET", path, query, okStatuses: [200] }, options);
+      const body = parseAnswer(answer, "GET", path) as Partial<WireNetworkList>;
+      const id = body.networks?.find((n) => typeof n.id === "string" && n.id !== "")?.id;
+      if (id) return id;
+    }
+    throw new NotFoundError(
+      { method: "GET", path, status: 200, retryable: false },
+      "No external network is visible in this project (neither admin_external_net nor router:external=True): check the region and project, or give the floating network id explicitly.",
+    );
+  }
+
+  requestCounts(): Record<string, number> {
+    return this.counter.snapshot();
+  }
+
+  async close(): Promise<void> {
+    this.onClose?.();
+    if (this.ownsDispatcher) await this.dispatcher.close();
+  }
+}
+
+/** Creates a client for `settings`. Prefer {@link getSharedClient} in the provider. */
+export function createOtcClient(
+  settings: ResolvedSettings,
+  options: OtcClientOptions = {},
+): OtcClient {
+  return new DefaultOtcClient(settings, options);
+}
+
+/** A process-wide key for identities that reveals nothing about them. */
+const FINGERPRINT_KEY = randomBytes(32);
+
+function fingerprint(credentials: Credentials): string {
+  const parts: string[] = [credentials.kind];
+  switch (credentials.kind) {
+    case "token":
+      parts.push(credentials.token.reveal());
+      break;
+    case "aksk":
+      parts.push(
+        credentials.accessKey.reveal(),
+        credentials.secretKey.reveal(),
+        credentials.securityToken?.reveal() ?? "",
+      );
+      break;
+    case "password":
+      parts.push(credentials.userName, credentials.domainName, credentials.password.reveal());
+      break;
+  }
+  return createHmac("sha256", FINGERPRINT_KEY).update(parts.join("\0")).digest("hex");
+}
+
+/**
+ * The settings with a region and/or project override applied: a region override brings that
+ * region's endpoints unless endpoints were configured explicitly.
+ * @throws ConfigurationError for an unknown region without explicit endpoints
+ */
+export function applyOverrides(
+  settings: ResolvedSettings,
+  overrides: { region?: string; projectId?: string },
+): ResolvedSettings {
+  const region = overrides.region;
+  if (region === undefined || region === settings.region) return settings;
+  const known = endpointsForRegion(region);
+  if (!known && (!settings.vpcEndpointExplicit || !settings.authUrlExplicit)) {
+    throw new ConfigurationError([
+      {
+        key: settings.vpcEndpointExplicit ? "otc:authUrl" : "otc:vpcEndpoint",
+        reason: `region ${JSON.stringify(region)} has no known endpoints (known: eu-de, eu-nl, eu-ch2); set otc:vpcEndpoint and otc:authUrl explicitly.`,
+      },
+    ]);
+  }
+  const copy = {
+    ...settings,
+    region,
+    vpcEndpoint: settings.vpcEndpointExplicit || !known ? settings.vpcEndpoint : known.vpc,
+    authUrl: settings.authUrlExplicit || !known ? settings.authUrl : known.iam,
+    warnings: known?.warning ? [...settings.warnings, known.warning] : [...settings.warnings],
+  };
+  Object.defineProperty(copy, "credentials", { value: settings.credentials, enumerable: false });
+  Object.defineProperty(copy, "proxy", { value: settings.proxy, enumerable: false });
+  return Object.freeze(copy);
+}
+
+const shared = new Map<string, OtcClient>();
+
+/**
+ * The process-wide client for these settings: all callers with the same endpoints, identity and
+ * project share one client (one token, one connection pool, one request cap).
+ *
+ * @param overrides `region`: use that region (and its endpoints unless configured explicitly);
+ *   `projectId`: scope to that project (an existing resource's recorded project)
+ */
+export function getSharedClient(
+  settings: ResolvedSettings,
+  overrides: { region?: string; projectId?: string } = {},
+): OtcClient {
+  const effective = applyOverrides(settings, overrides);
+  const projectId = overrides.projectId ?? effective.projectId;
+  const key = JSON.stringify([
+    effective.region,
+    effective.vpcEndpoint,
+    effective.authUrl ?? "",
+    fingerprint(effective.credentials),
+    projectId ?? "",
+    projectId === undefined ? (effective.projectName ?? "") : "",
+    effective.signingFormat,
+    effective.caCert ?? "",
+    effective.debug,
+  ]);
+  const existing = shared.get(key);
+  if (existing) return existing;
+  const client = new DefaultOtcClient(effective, projectId !== undefined ? { projectId } : {});
+  client.onClose = () => {
+    if (shared.get(key) === client) shared.delete(key);
+  };
+  shared.set(key, client);
+  return client;
+}
+
+/** Closes and forgets every shared client (for tests and orderly shutdown). */
+export async function closeSharedClients(): Promise<void> {
+  const all = [...shared.values()];
+  shared.clear();
+  await Promise.all(all.map((c) => c.close()));
+}

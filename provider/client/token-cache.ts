@@ -1,0 +1,71 @@
+/**
+ * A cached IAM token with single-flight refresh: any number of concurrent callers share one token
+ * request; the token is renewed ahead of its expiry; a rejected token is dropped so that the next
+ * caller fetches a fresh one (once, however many calls saw the rejection).
+ */
+import type { Clock } from "./clock";
+
+/** An issued token. */
+export interface IssuedToken {
+  /** The token (the `X-Subject-Token` header). */
+  token: string;
+  /** Expiry, epoch milliseconds. */
+  expiresAt: number;
+  /** The project the token is scoped to, when the answer said. */
+  projectId: string | undefined;
+}
+
+interface Cached extends IssuedToken {
+  /** When to renew (ahead of expiry). */
+  renewAt: number;
+}
+
+/** The cache of one identity's token. */
+export class TokenCache {
+  private current: Cached | undefined;
+  private inflight: Promise<Cached> | undefined;
+
+  /**
+   * @param issue requests a new token
+   * @param clock the time source
+   * @param refreshAheadMs renew this long before expiry
+   */
+  constructor(
+    private readonly issue: () => Promise<IssuedToken>,
+    private readonly clock: Clock,
+    private readonly refreshAheadMs: number,
+  ) {}
+
+  /** A valid token, requesting one only when there is none or it is due for renewal. */
+  async get(): Promise<IssuedToken> {
+    const c = this.current;
+    if (c && this.clock.now() < c.renewAt) return c;
+    return this.refresh();
+  }
+
+  /** Drops `token` if it is the cached one; true when the next `get` will fetch a fresh one. */
+  invalidate(token: string | undefined): boolean {
+    if (token !== undefined && this.current?.token === token) this.current = undefined;
+    return this.current === undefined || this.current.token !== token;
+  }
+
+  private refresh(): Promise<Cached> {
+    if (this.inflight) return this.inflight;
+    const flight = (async () => {
+      const issuedAt = this.clock.now();
+      const t = await this.issue();
+      const lifetime = Math.max(0, t.expiresAt - issuedAt);
+      // A token shorter-lived than the renewal window is used for half its life, not re-fetched at once.
+      const renewAt = Math.max(issuedAt + lifetime / 2, t.expiresAt - this.refreshAheadMs);
+      const cached: Cached = { ...t, renewAt };
+      this.current = cached;
+      return cached;
+    })();
+    this.inflight = flight;
+    const clear = () => {
+      if (this.inflight === flight) this.inflight = undefined;
+    };
+    flight.then(clear, clear);
+    return flight;
+  }
+}
