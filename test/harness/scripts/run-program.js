@@ -76,7 +76,9 @@ async function main() {
     {
       newResource(args) {
         resources.push({ type: args.type, name: args.name, inputs: toPlain(args.inputs, pulumi) });
-        return { id: `${args.name}-id`, state: args.inputs };
+        // As in a real preview, a resource about to be created has no id yet (unknown); its
+        // outputs are its inputs, which is what the engine shows for a planned create.
+        return { id: request.preview ? undefined : `${args.name}-id`, state: args.inputs };
       },
       call(args) {
         return args.inputs;
