@@ -1,0 +1,111 @@
+/**
+ * Per-operation figures on a warm helper (token cached, code loaded): each operation runs alone,
+ * several times, and its calls are counted at the emulator.
+ */
+import type { ProviderHelper } from "../harness";
+import { apiCallsOf } from "./api-calls";
+import type { BenchStack } from "./bench-stack";
+import { OPERATION_NAMES } from "./bench-types";
+import type { OperationFigure, OperationName } from "./bench-types";
+
+/**
+ * The fewest calls and round trips of each operation, when the emulator completes a bind or
+ * unbind by the first poll (issue 7): check of a new resource = 2 list calls in parallel; create
+ * = POST + GET; diff = nothing; refresh = GET; rebind = PUT + GET + PUT + GET; delete = PUT + GET
+ * + DELETE.
+ */
+export const OPERATION_MINIMUMS: Readonly<
+  Record<OperationName, { calls: number; roundTrips: number }>
+> = {
+  checkNew: { calls: 2, roundTrips: 1 },
+  createBound: { calls: 2, roundTrips: 2 },
+  diff: { calls: 0, roundTrips: 0 },
+  refresh: { calls: 1, roundTrips: 1 },
+  rebind: { calls: 4, roundTrips: 4 },
+  deleteBound: { calls: 3, roundTrips: 3 },
+};
+
+interface Sample {
+  calls: number;
+  ms: number;
+}
+
+/** Runs `operation` alone and counts its calls (token requests aside). */
+async function sample<T>(stack: BenchStack, operation: () => Promise<T>): Promise<[T, Sample]> {
+  stack.emulator.resetLog();
+  const started = performance.now();
+  const result = await operation();
+  const ms = performance.now() - started;
+  return [result, { calls: apiCallsOf(stack.emulator.counts()), ms }];
+}
+
+/** One resource's whole life: check, create, diff, refresh, rebind, delete. */
+async function oneLifecycle(
+  stack: BenchStack,
+  helper: ProviderHelper,
+  name: string,
+): Promise<Record<OperationName, Sample>> {
+  const urn = stack.urn(name);
+  const inputs = stack.inputsFor(stack.newPort());
+  const [checked, checkNew] = await sample(stack, () => helper.check(urn, {}, inputs));
+  if (checked.failures.length > 0)
+    throw new Error(`check failed: ${JSON.stringify(checked.failures)}`);
+  const [created, createBound] = await sample(stack, () => helper.create(urn, checked.inputs));
+  const [, diff] = await sample(stack, () =>
+    helper.diff(urn, created.id, created.properties, checked.inputs),
+  );
+  const [, refresh] = await sample(stack, () =>
+    helper.read(urn, created.id, created.properties, checked.inputs),
+  );
+  const moved = { ...checked.inputs, portId: stack.newPort() };
+  const [updated, rebind] = await sample(stack, () =>
+    helper.update(urn, created.id, created.properties, moved),
+  );
+  const [, deleteBound] = await sample(stack, () =>
+    helper.delete(urn, created.id, updated.properties),
+  );
+  return { checkNew, createBound, diff, refresh, rebind, deleteBound };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Rounds to one decimal (milliseconds) or two (ratios). */
+export function round(value: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+/**
+ * Measures every operation `repetitions` times after one unmeasured warm-up lifecycle; reports
+ * the median wall time and the largest call count seen.
+ */
+export async function measureOperations(
+  stack: BenchStack,
+  helper: ProviderHelper,
+  latencyMs: number,
+  repetitions: number,
+): Promise<Record<OperationName, OperationFigure>> {
+  await oneLifecycle(stack, helper, "warm-up");
+  const runs: Record<OperationName, Sample>[] = [];
+  for (let i = 0; i < repetitions; i++) runs.push(await oneLifecycle(stack, helper, `op-${i}`));
+  const figures = {} as Record<OperationName, OperationFigure>;
+  for (const name of OPERATION_NAMES) {
+    const samples = runs.map((r) => r[name]);
+    const wallMs = round(median(samples.map((s) => s.ms)));
+    const lowerBoundMs = OPERATION_MINIMUMS[name].roundTrips * latencyMs;
+    figures[name] = {
+      apiCalls: Math.max(...samples.map((s) => s.calls)),
+      minApiCalls: OPERATION_MINIMUMS[name].calls,
+      wallMs,
+      lowerBoundMs,
+      ratio: lowerBoundMs === 0 ? null : round(wallMs / lowerBoundMs, 2),
+    };
+  }
+  return figures;
+}
