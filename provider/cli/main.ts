@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createCliClient } from "./create-cli-client";
+import type { CliDeps } from "./cli-context";
 import { promptLine } from "./prompt-line";
 import { runCli } from "./run-cli";
 
@@ -20,6 +20,20 @@ function packageVersion(): string {
   }
 }
 
+/** Loads the client (undici, settings, signing) only for commands that call OTC: `--help` stays fast. */
+const createClient: CliDeps["createClient"] = async (config, env, warn) => {
+  const { createCliClient } = await import("./create-cli-client");
+  return createCliClient(config, env, warn);
+};
+
+// `otc-ipv6-eip list | head` closes the pipe early: stop quietly instead of crashing with a stack.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") {
+    process.stderr.write(`otc-ipv6-eip: cannot write the output: ${error.message}\n`);
+  }
+  process.exit(error.code === "EPIPE" ? (process.exitCode ?? 0) : 1);
+});
+
 void runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
@@ -27,7 +41,7 @@ void runCli(process.argv.slice(2), {
   now: () => Date.now(),
   stdinIsTty: process.stdin.isTTY === true,
   prompt: promptLine,
-  createClient: createCliClient,
+  createClient,
   version: packageVersion(),
 }).then((code) => {
   process.exitCode = code;
