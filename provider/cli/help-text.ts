@@ -76,7 +76,8 @@ ${EXIT_CODES}
 
 Shows what a NIC holds: its IPv4 EIPs and its IPv6 EIPs. OTC allows one EIP per NIC, IPv4 or
 IPv6, so this is the check to run in a script before binding: exit 0 means the NIC is free,
-exit 5 means it already holds an EIP and binding another one will fail.
+exit 5 means it already holds an EIP and binding another one will fail. (OTC's listings cannot
+tell a free NIC from a port id that does not exist: check the id when it says "no EIP".)
 
 Options:
   --json                 {portId, hasEip, ipv4: [...], ipv6: [...]}

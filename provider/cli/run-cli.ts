@@ -4,7 +4,7 @@
  * a credential) and returns the exit code. `main.ts` only wires it to the process.
  */
 import type { OtcClient } from "../client/types";
-import { OtcEipError } from "../core/errors";
+import { ConfigurationError, OtcEipError } from "../core/errors";
 import type { CliDeps, CommandContext } from "./cli-context";
 import { runList } from "./commands/list-command";
 import { runNic } from "./commands/nic-command";
@@ -18,7 +18,16 @@ import { createProgress } from "./progress";
 import { redactOutput } from "./redact-output";
 import { toStackConfig } from "./to-stack-config";
 
+/** The resolver speaks of stack config; the tool reads none, so it says where its settings come from. */
+const CONFIG_HINT =
+  "otc-ipv6-eip reads no stack config: it takes --region, --auth-url, --vpc-endpoint and --cloud " +
+  "as flags, and everything else (credentials, project) from the environment variables above or " +
+  "from a clouds.yaml entry (--cloud or OS_CLOUD).";
+
 function errorText(error: unknown): string {
+  if (error instanceof ConfigurationError) {
+    return `otc-ipv6-eip: ${error.message}\n${CONFIG_HINT}\n`;
+  }
   if (error instanceof OtcEipError) {
     return `otc-ipv6-eip: ${error.message}\n`;
   }

@@ -2,6 +2,9 @@
  * Every command of `otc-ipv6-eip` in-process against the OTC API emulator, through the real
  * settings resolution and the real client.
  */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createCliClient } from "../../provider/cli/create-cli-client";
 import { ExitCode } from "../../provider/cli/exit-codes";
 import { parseIpv6Eip } from "../../provider/core/nat64";
@@ -75,6 +78,51 @@ describe("otc-ipv6-eip against the emulator (read-only commands)", () => {
     outputs.push(r);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toHaveLength(7);
+  });
+
+  it("--cloud picks the clouds.yaml entry, and names a missing one (exit 3)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "otc-cli-clouds-"));
+    try {
+      const file = join(dir, "clouds.yaml");
+      writeFileSync(
+        file,
+        [
+          "clouds:",
+          "  other:",
+          "    auth: { auth_url: 'http://127.0.0.1:1/v3', username: x, password: y }",
+          "  emu:",
+          `    region_name: ${f.emulator.region}`,
+          "    auth:",
+          `      auth_url: ${f.emulator.authUrl}`,
+          `      project_id: ${f.emulator.projectId}`,
+          `      ak: ${f.emulator.accessKey}`,
+          `      sk: ${f.emulator.secretKey}`,
+          "",
+        ].join("\n"),
+      );
+      const env = {
+        OS_CLIENT_CONFIG_FILE: file,
+        HOME: dir,
+        OTC_VPC_ENDPOINT: f.emulator.vpcEndpoint,
+      };
+      const ok = await run(["list", "--json", "--cloud", "emu"], {
+        createClient: createCliClient,
+        env,
+        now: f.now,
+      });
+      outputs.push(ok);
+      expect(ok.code).toBe(ExitCode.Ok);
+      expect(JSON.parse(ok.stdout)).toHaveLength(7);
+      const missing = await run(["list", "--cloud", "nope"], {
+        createClient: createCliClient,
+        env,
+      });
+      outputs.push(missing);
+      expect(missing.code).toBe(ExitCode.Config);
+      expect(missing.stderr).toMatch(/no entry clouds\."nope"; it has "other", "emu"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("show finds an EIP by id, by IPv6 (any form) and by its IPv4 (reverse NAT64)", async () => {

@@ -305,6 +305,7 @@ describe("errors and exit codes", () => {
     expect(r.stderr).toMatch(
       /^otc-ipv6-eip: OTC settings are incomplete.*\n.*otc:authUrl \(or env OS_AUTH_URL\)/,
     );
+    expect(r.stderr).toMatch(/reads no stack config: it takes --region, --auth-url/);
   });
 
   it("exits 3 on an auth error raised by a call", async () => {
