@@ -74,7 +74,13 @@ export function createLifecycle<S extends LifecycleSettings>(
       const config: Record<string, string | undefined> = {};
       if (request) {
         for (const key of deps.configKeys) {
-          const value = request.config.get(key);
+          let value: string | undefined;
+          try {
+            value = request.config.get(key);
+          } catch {
+            // The helper's Config throws when the engine never sent Configure: environment only.
+            value = undefined;
+          }
           if (value !== undefined) config[key] = value;
         }
       }

@@ -1,0 +1,93 @@
+/**
+ * Shared set-up of the real-path tests: the packed package installed in a user project, the
+ * `__provider` text taken from a resource constructed there, the SDK's helper and the emulator.
+ */
+import { startEmulator } from "../emulator/index";
+import type { Emulator } from "../emulator/index";
+import { call, getToken } from "../emulator/helpers/emulator-client";
+import {
+  serializeResourceProvider,
+  sharedUserProject,
+  startProviderHelper,
+  urnFor,
+} from "../harness";
+import type { ProviderHelper } from "../harness";
+
+/** The resource token every URN uses. */
+export const TYPE = "pulumi-nodejs:dynamic/otc:Ipv6Eip";
+
+/** A URN for a resource name. */
+export const urn = (name: string): string => urnFor(TYPE, name);
+
+/** The password-based stack config for an emulator (the way a user sets `otc:*`). */
+export function passwordConfig(emulator: Emulator): Record<string, string> {
+  return {
+    "otc:region": emulator.region,
+    "otc:authUrl": emulator.authUrl,
+    "otc:vpcEndpoint": emulator.vpcEndpoint,
+    "otc:domainName": emulator.domainName,
+    "otc:userName": emulator.userName,
+    "otc:password": emulator.password,
+    "otc:projectName": emulator.projectName,
+  };
+}
+
+/** The AK/SK stack config. */
+export function akskConfig(emulator: Emulator, signingFormat?: string): Record<string, string> {
+  return {
+    "otc:region": emulator.region,
+    "otc:authUrl": emulator.authUrl,
+    "otc:vpcEndpoint": emulator.vpcEndpoint,
+    "otc:accessKey": emulator.accessKey,
+    "otc:secretKey": emulator.secretKey,
+    "otc:projectId": emulator.projectId,
+    ...(signingFormat ? { "otc:signingFormat": signingFormat } : {}),
+  };
+}
+
+/** Environment variables that would leak a developer's own OTC settings into the helper. */
+export const CLEAN_ENV: NodeJS.ProcessEnv = Object.fromEntries(
+  Object.keys(process.env)
+    .filter((k) => k.startsWith("OS_") || k.startsWith("OTC_"))
+    .map((k) => [k, undefined]),
+);
+
+/** The user project and the provider text, made once per test file. */
+export async function userProjectWithProvider(): Promise<{ dir: string; provider: string }> {
+  const dir = await sharedUserProject();
+  const provider = await serializeResourceProvider({ projectDir: dir, args: {} });
+  return { dir, provider };
+}
+
+/** Starts a helper in the user project, configured with `config` unless it is `undefined`. */
+export function startHelper(
+  dir: string,
+  config: Record<string, string> | undefined,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ProviderHelper> {
+  return startProviderHelper({
+    cwd: dir,
+    env: { ...CLEAN_ENV, ...env },
+    ...(config ? { config } : {}),
+  });
+}
+
+/** Out-of-band changes, as another tool or the console would make them. */
+export async function outOfBand(
+  emulator: Emulator,
+  method: "PUT" | "DELETE",
+  id: string,
+  body?: unknown,
+): Promise<void> {
+  const token = await getToken(emulator);
+  const result = await call(emulator, {
+    method,
+    path: `/v2.0/eip/floatingips_v6/${id}`,
+    token,
+    ...(body === undefined ? {} : { body }),
+  });
+  if (result.status >= 300) throw new Error(`out-of-band ${method} failed: ${result.text}`);
+}
+
+export { startEmulator };
+export type { Emulator, ProviderHelper };
