@@ -7,6 +7,7 @@ import { AuthError, ConfigurationError, OtcApiError } from "../core/errors";
 import type { ApiCall } from "./api-call";
 import type { Clock } from "./clock";
 import type { Authenticator, OutgoingRequest, RequestExecutor } from "./request-executor";
+import type { Redactor } from "./debug-log";
 import type { Credentials, ResolvedSettings } from "./settings";
 import { signRequest } from "./sign-request";
 import { TokenCache, type IssuedToken } from "./token-cache";
@@ -22,6 +23,8 @@ export interface AuthenticatorOptions {
   executor: RequestExecutor;
   clock: Clock;
   refreshAheadMs: number;
+  /** Learns issued tokens, so that they are scrubbed from logs and errors too. */
+  redact?: Redactor;
 }
 
 function header(
@@ -164,6 +167,7 @@ export class OtcAuthenticator implements Authenticator {
         "IAM answered without an X-Subject-Token header: check that otc:authUrl is OTC's IAM v3 endpoint.",
       );
     }
+    this.options.redact?.add(token);
     const expires = Date.parse(body?.token?.expires_at ?? "");
     return {
       token,

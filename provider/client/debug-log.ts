@@ -7,20 +7,28 @@
 /** Where log lines go. */
 export type Logger = (line: string) => void;
 
-/** Replaces every occurrence of a known secret with `[redacted]`. */
-export type Redactor = (text: string) => string;
+/** Replaces every occurrence of a known secret with `[redacted]`; `add` teaches it a new one. */
+export interface Redactor {
+  (text: string): string;
+  /** Adds a secret learnt at run time (e.g. an issued token). */
+  add(secret: string): void;
+}
 
 /** A redactor for `secrets` (values shorter than 4 characters are ignored: too common to scrub). */
 export function createRedactor(secrets: readonly string[]): Redactor {
-  const list = [...new Set(secrets.filter((s) => s.length >= 4))].sort(
-    (a, b) => b.length - a.length,
-  );
-  if (list.length === 0) return (text) => text;
-  return (text) => {
+  let list: string[] = [];
+  const add = (s: string) => {
+    if (s.length < 4 || list.includes(s)) return;
+    // Longest first, so that a secret containing another is scrubbed whole.
+    list = [...list, s].sort((a, b) => b.length - a.length);
+  };
+  secrets.forEach(add);
+  const redact = (text: string) => {
     let out = text;
     for (const s of list) out = out.split(s).join("[redacted]");
     return out;
   };
+  return Object.assign(redact, { add });
 }
 
 /** Writes debug lines when enabled, scrubbed of secrets. */

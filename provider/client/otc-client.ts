@@ -74,6 +74,7 @@ function secretsOf(credentials: Credentials): string[] {
       return [credentials.token.reveal()];
     case "aksk":
       return [
+        credentials.accessKey.reveal(),
         credentials.secretKey.reveal(),
         ...(credentials.securityToken ? [credentials.securityToken.reveal()] : []),
       ];
@@ -175,6 +176,7 @@ class DefaultOtcClient implements OtcClient {
       executor: this.executor,
       clock,
       refreshAheadMs: options.tokenRefreshAheadMs ?? DEFAULT_TOKEN_REFRESH_AHEAD_MS,
+      redact,
     });
     this.executor.options.authenticator = this.auth;
     this.networkKey = `${settings.vpcEndpoint} ${projectId ?? settings.projectName ?? ""}`;
