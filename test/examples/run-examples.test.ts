@@ -1,0 +1,136 @@
+import { copyFile, mkdir, readFile } from "node:fs/promises";
+import * as path from "node:path";
+import { parse as parseYaml } from "yaml";
+import { ipv4FromIpv6Eip } from "pulumi-otc-ipv6-eip";
+import { startEmulator } from "../emulator";
+import type { Emulator } from "../emulator";
+import {
+  IPV6_EIP_TYPE,
+  createLinkedProject,
+  runProgram,
+  startProviderHelper,
+  urnFor,
+} from "../harness";
+import type { ProgramRun, ProviderHelper, RegisteredResource, ScratchProject } from "../harness";
+import { examplePath } from "./example-projects";
+
+/** The stack config an example's README tells users to set, pointed at the emulator. */
+function otcConfig(emulator: Emulator): Record<string, string> {
+  return {
+    "otc:region": emulator.region,
+    "otc:authUrl": emulator.authUrl,
+    "otc:vpcEndpoint": emulator.vpcEndpoint,
+    "otc:projectName": emulator.projectName,
+    "otc:domainName": emulator.domainName,
+    "otc:userName": emulator.userName,
+    "otc:password": emulator.password,
+  };
+}
+
+/** Copies an example program into the linked project, where it resolves the package. */
+async function installExample(project: ScratchProject, example: string): Promise<string> {
+  const dir = path.join(project.dir, example);
+  await mkdir(dir, { recursive: true });
+  await copyFile(examplePath(example, "index.ts"), path.join(dir, "index.ts"));
+  const manifest = parseYaml(await readFile(examplePath(example, "Pulumi.yaml"), "utf8")) as {
+    name: string;
+  };
+  return manifest.name;
+}
+
+function onlyIpv6Eips(run: ProgramRun): RegisteredResource[] {
+  return run.resources.filter((r) => r.type === IPV6_EIP_TYPE);
+}
+
+describe("the examples, run through Pulumi's provider helper against the emulator", () => {
+  let emulator: Emulator;
+  let project: ScratchProject;
+  let helper: ProviderHelper;
+  const projectNames: Record<string, string> = {};
+  // The basic program's run (a preview), shared: a program run costs seconds.
+  let basic: { nic: { id: string }; run: ProgramRun };
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    project = await createLinkedProject();
+    for (const example of ["basic", "guard"]) {
+      projectNames[example] = await installExample(project, example);
+    }
+    helper = await startProviderHelper({ cwd: project.dir, config: otcConfig(emulator) });
+    const nic = emulator.addPort("ecs");
+    basic = { nic, run: await runExample("basic", { portId: nic.id }) };
+  }, 120_000);
+
+  afterAll(async () => {
+    await helper?.close();
+    await project?.cleanup();
+    await emulator?.close();
+  });
+
+  function runExample(example: string, config: Record<string, string>): Promise<ProgramRun> {
+    const name = projectNames[example] ?? example;
+    const stackConfig: Record<string, string> = { ...otcConfig(emulator) };
+    for (const [key, value] of Object.entries(config)) stackConfig[`${name}:${key}`] = value;
+    return runProgram({
+      projectDir: project.dir,
+      programFile: path.join(example, "index.ts"),
+      project: name,
+      stack: "dev",
+      config: stackConfig,
+      preview: true,
+    });
+  }
+
+  it("basic: previews, creates an IPv6 EIP on the NIC and outputs both addresses", async () => {
+    const { nic, run } = basic;
+    expect(run.error).toBeUndefined();
+    const [web, ...others] = onlyIpv6Eips(run);
+    expect(others).toEqual([]);
+    expect(web).toMatchObject({ name: "web", inputs: { portId: nic.id } });
+    expect(typeof web?.inputs.__provider).toBe("string");
+
+    const urn = urnFor(IPV6_EIP_TYPE, "web", projectNames.basic, "dev");
+    const checked = await helper.check(urn, {}, web!.inputs);
+    expect(checked.failures).toEqual([]);
+
+    const created = await helper.create(urn, checked.inputs);
+    const outputs = created.properties;
+    expect(outputs).toMatchObject({ portId: nic.id, status: "ACTIVE", region: emulator.region });
+    expect(typeof outputs.floatingIpAddress).toBe("string");
+    expect(outputs.ipv4Address).toBe(ipv4FromIpv6Eip(outputs.floatingIpAddress as string));
+    expect(emulator.state().ipv6).toEqual([
+      expect.objectContaining({ id: created.id, port_id: nic.id, status: "ACTIVE" }),
+    ]);
+
+    await helper.delete(urn, created.id, outputs);
+    expect(emulator.state().ipv6).toEqual([]);
+  });
+
+  it("guard: two EIPs on one NIC fail the preview, naming both and the NIC", async () => {
+    const nic = emulator.addPort("ecs");
+    const run = await runExample("guard", { portId: nic.id });
+    expect(run.error).toBeDefined();
+    expect(run.error).toContain("first");
+    expect(run.error).toContain("second");
+    expect(run.error).toContain(nic.id);
+    expect(emulator.state().ipv6).toEqual([]);
+  });
+
+  it("guard: the live guard refuses a NIC that already holds an IPv4 EIP", async () => {
+    const nic = emulator.addPort("ecs");
+    const existing = emulator.createIpv4Eip(nic.id);
+    // The example's resource as the program registered it, aimed at a NIC that OTC already
+    // binds: the check of the guard example's first EIP refuses it.
+    const [web] = onlyIpv6Eips(basic.run);
+    const urn = urnFor(IPV6_EIP_TYPE, "first", projectNames.guard, "dev");
+    const checked = await helper.check(urn, {}, { ...web!.inputs, portId: nic.id });
+    expect(checked.failures).toEqual([
+      {
+        property: "portId",
+        reason: expect.stringContaining(existing.address),
+      },
+    ]);
+    expect(checked.failures[0]?.reason).toContain(nic.id);
+    expect(emulator.state().ipv6).toEqual([]);
+  });
+});
