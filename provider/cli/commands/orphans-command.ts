@@ -86,6 +86,14 @@ function heading(count: number, olderThanMs?: number): string {
 
 /** Lists orphans; with `--delete`, confirms and releases them. */
 export async function runOrphans(ctx: CommandContext, options: CliOptions): Promise<number> {
+  // Refused before any call: nobody could answer the question, and nothing should be half done.
+  if (options.delete && !options.yes && !ctx.stdinIsTty) {
+    throw new UsageError(
+      "Refusing to release EIPs without a confirmation, and stdin is not a terminal to ask on. " +
+        "Pass --yes to release them (e.g. `otc-ipv6-eip orphans --delete --yes`); " +
+        "`otc-ipv6-eip orphans` alone shows what would be released.",
+    );
+  }
   const listOptions: ListOptions = {};
   if (options.pageSize !== undefined) listOptions.pageSize = options.pageSize;
   if (ctx.onPage) listOptions.onPage = ctx.onPage;
@@ -116,12 +124,6 @@ export async function runOrphans(ctx: CommandContext, options: CliOptions): Prom
   const listing = options.json ? ctx.stderr : ctx.stdout;
   listing.write(heading(orphans.length, options.olderThanMs) + formatEipTable(orphans, now) + "\n");
   if (!options.yes) {
-    if (!ctx.stdinIsTty) {
-      throw new UsageError(
-        "Refusing to release EIPs without a confirmation, and stdin is not a terminal to ask on. " +
-          "Pass --yes to release them (e.g. `otc-ipv6-eip orphans --delete --yes`).",
-      );
-    }
     if (!(await confirm(ctx, orphans.length))) {
       ctx.stderr.write("Cancelled: nothing was released.\n");
       return ExitCode.Failure;
