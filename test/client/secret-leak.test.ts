@@ -8,7 +8,7 @@ import {
   type Reply,
   type SeenRequest,
 } from "./helpers/loopback-server";
-import { PROJECT_ID, wireEip } from "./helpers/settings-fixtures";
+import { PROJECT_ID } from "./helpers/settings-fixtures";
 import { testClock } from "./helpers/test-clock";
 
 // Distinctive values that cannot appear anywhere by accident.
