@@ -225,6 +225,29 @@ describe("AK/SK signatures", () => {
     expect(none.json.projects).toEqual([]);
   });
 
+  it("accepts a temporary key only with its signed X-Security-Token", async () => {
+    const temp = emu.temporaryCredentials;
+    const aksk = {
+      format: "credential" as const,
+      accessKey: temp.accessKey,
+      secretKey: temp.secretKey,
+    };
+    expect(
+      (await call(emu, { path: V6, aksk: { ...aksk, securityToken: temp.securityToken } })).status,
+    ).toBe(200);
+    const without = await call(emu, { path: V6, aksk });
+    expect([without.status, without.json.error_code]).toEqual([401, "APIG.0301"]);
+    expect(without.json.error_msg).toContain("X-Security-Token");
+    const wrong = await call(emu, { path: V6, aksk: { ...aksk, securityToken: "other" } });
+    expect(wrong.status).toBe(401);
+    const unsigned = await call(emu, {
+      path: V6,
+      aksk: { ...aksk, securityToken: temp.securityToken, leaveUnsigned: ["x-security-token"] },
+    });
+    expect(unsigned.status).toBe(401);
+    expect(JSON.stringify(emu.requestLog())).not.toContain(temp.securityToken);
+  });
+
   it("refuses an unknown access key and an unauthenticated request", async () => {
     const res = await call(emu, { path: V6, aksk: { format: "access", accessKey: "UNKNOWNAK" } });
     expect(res.status).toBe(401);
@@ -254,6 +277,18 @@ describe("AK/SK lockout", () => {
       const locked = await call(emu, { path: V6, aksk: { format: "credential" } });
       expect(locked.status).toBe(401);
       expect(locked.json.error_msg).toMatch(/locked/);
+      // The lock is per key.
+      const temp = emu.temporaryCredentials;
+      const other = await call(emu, {
+        path: V6,
+        aksk: {
+          format: "access",
+          accessKey: temp.accessKey,
+          secretKey: temp.secretKey,
+          securityToken: temp.securityToken,
+        },
+      });
+      expect(other.status).toBe(200);
       emu.advanceClock(301);
       // The skew window follows the emulator's clock, so sign with it.
       const after = await call(emu, {

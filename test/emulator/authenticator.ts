@@ -37,12 +37,20 @@ export type AuthOutcome =
   | { kind: "token" | "aksk"; projectId: string | undefined; token?: string }
   | { kind: "token" | "aksk" | "none"; reply: Reply };
 
+/** An AK/SK pair the gateway accepts. */
+export interface AccessKeyPair {
+  accessKey: string;
+  secretKey: string;
+  /** Set for temporary keys: the request must send and sign it as `X-Security-Token`. */
+  securityToken?: string;
+}
+
 /** Settings of the authenticator. */
 export interface AuthenticatorOptions {
   clock: Clock;
   random: Random;
-  accessKey: string;
-  secretKey: string;
+  /** Accepted key pairs; one with a `securityToken` is temporary and needs `X-Security-Token`. */
+  keys: readonly AccessKeyPair[];
   projectId: string;
   tokenLifetimeSeconds: number;
   skewWindowSeconds: number;
@@ -53,8 +61,8 @@ export interface AuthenticatorOptions {
 /** Checks tokens and signatures and keeps the lockout counters. */
 export class Authenticator {
   private readonly tokens = new Map<string, IssuedToken>();
-  private consecutiveFailures = 0;
-  private lockedUntil = 0;
+  /** Per access key: consecutive failures and the end of the current lock. */
+  private readonly lockouts = new Map<string, { failures: number; lockedUntil: number }>();
 
   constructor(private readonly options: AuthenticatorOptions) {}
 
@@ -141,25 +149,29 @@ export class Authenticator {
     });
     const parsed = parseAuthorization(authorization);
     if (typeof parsed === "string") return refuse(parsed);
-    if (parsed.accessKey !== this.options.accessKey) {
-      return refuse("the access key (AK) is unknown.");
+    const key = this.options.keys.find((k) => k.accessKey === parsed.accessKey);
+    if (!key) return refuse("the access key (AK) is unknown.");
+    let lockout = this.lockouts.get(key.accessKey);
+    if (!lockout) {
+      lockout = { failures: 0, lockedUntil: 0 };
+      this.lockouts.set(key.accessKey, lockout);
     }
-    if (now < this.lockedUntil) {
-      const seconds = Math.ceil((this.lockedUntil - now) / 1000);
+    if (now < lockout.lockedUntil) {
+      const seconds = Math.ceil((lockout.lockedUntil - now) / 1000);
       return refuse(
         `the access key is locked for ${seconds} s after ${this.options.lockoutThreshold} consecutive authentication failures. Fix the signing (often the clock) and wait; do not retry automatically.`,
       );
     }
-    const failure = this.signatureFailure(facts, parsed, now);
+    const failure = this.signatureFailure(facts, parsed, key, now);
     if (failure !== undefined) {
-      this.consecutiveFailures++;
-      if (this.consecutiveFailures >= this.options.lockoutThreshold) {
-        this.lockedUntil = now + this.options.lockoutSeconds * 1000;
-        this.consecutiveFailures = 0;
+      lockout.failures++;
+      if (lockout.failures >= this.options.lockoutThreshold) {
+        lockout.lockedUntil = now + this.options.lockoutSeconds * 1000;
+        lockout.failures = 0;
       }
       return refuse(failure);
     }
-    this.consecutiveFailures = 0;
+    lockout.failures = 0;
     if (projectScoped) {
       const projectId = facts.headers["x-project-id"];
       if (projectId === undefined || projectId === "") {
@@ -178,6 +190,7 @@ export class Authenticator {
   private signatureFailure(
     facts: RequestFacts,
     parsed: Exclude<ReturnType<typeof parseAuthorization>, string>,
+    key: AccessKeyPair,
     now: number,
   ): string | undefined {
     const names = parsed.signedHeaders;
@@ -188,6 +201,14 @@ export class Authenticator {
     for (const name of names) {
       if (facts.headers[name] === undefined) {
         return `the signed header "${name}" is missing from the request.`;
+      }
+    }
+    if (key.securityToken !== undefined) {
+      if (!names.includes("x-security-token")) {
+        return "a temporary access key needs its security token sent and signed as X-Security-Token.";
+      }
+      if (facts.headers["x-security-token"] !== key.securityToken) {
+        return "the X-Security-Token does not belong to this temporary access key.";
       }
     }
     const sdkDate = facts.headers["x-sdk-date"] ?? "";
@@ -211,7 +232,7 @@ export class Authenticator {
     try {
       expected = computeSignature(
         parsed.format,
-        this.options.secretKey,
+        key.secretKey,
         sdkDate,
         {
           method: facts.method,

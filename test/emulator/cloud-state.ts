@@ -52,6 +52,8 @@ export interface CloudStateOptions {
   random: Random;
   clock: Clock;
   projectId: string;
+  /** Overrides the generated external network id. */
+  externalNetworkId?: string;
   quota: number;
   bindDelayMs: number;
   addressPoolSize: number;
@@ -78,7 +80,8 @@ export class CloudState {
   private readonly fixedIpCounters: Record<PortKind, number> = { ecs: 10, elb: 200 };
 
   constructor(private readonly options: CloudStateOptions) {
-    this.externalNetworkId = options.random.uuid();
+    const generatedNetworkId = options.random.uuid();
+    this.externalNetworkId = options.externalNetworkId ?? generatedNetworkId;
     this.routerId = options.random.uuid();
     this.privateNetworkId = options.random.uuid();
     this.pool = createAddressPool(options.random, options.addressPoolSize);

@@ -38,6 +38,13 @@ export const DEFAULT_CREDENTIALS = {
   secretKey: "emulatorSecretKey0000000000000000000000x",
 } as const;
 
+/** A fixed, fake temporary AK/SK with its security token (sent and signed as `X-Security-Token`). */
+export const DEFAULT_TEMPORARY_CREDENTIALS = {
+  accessKey: "EMULATORTEMPAK000001",
+  secretKey: "emulatorTemporarySecretKey00000000000000",
+  securityToken: "emulator-security-token-gQEMULATOR0000000000000000000000000000000000000000",
+} as const;
+
 /**
  * Starts an emulator on 127.0.0.1 (an ephemeral port unless `options.port` is set). Plain HTTP by
  * default; with `https: true` a CA and a server certificate are made with `openssl` and the CA
@@ -51,8 +58,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const tokenRandom = createRandom((seed + 0x9e3779b9) >>> 0);
   const clock = createClock();
   const credentials = { ...DEFAULT_CREDENTIALS, ...options.credentials };
+  const temporaryCredentials = {
+    ...DEFAULT_TEMPORARY_CREDENTIALS,
+    ...options.temporaryCredentials,
+  };
 
-  const projectId = ids.hex(32);
+  const generatedProjectId = ids.hex(32);
+  const projectId = options.projectId ?? generatedProjectId;
   const identity = {
     ...credentials,
     domainId: ids.hex(32),
@@ -67,6 +79,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     random: ids,
     clock,
     projectId,
+    externalNetworkId: options.externalNetworkId,
     quota: options.quota ?? 50,
     bindDelayMs: options.bindDelayMs ?? 0,
     addressPoolSize: options.addressPoolSize ?? 65536,
@@ -78,8 +91,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const authenticator = new Authenticator({
     clock,
     random: tokenRandom,
-    accessKey: credentials.accessKey,
-    secretKey: credentials.secretKey,
+    keys: [
+      { accessKey: credentials.accessKey, secretKey: credentials.secretKey },
+      temporaryCredentials,
+    ],
     projectId,
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 86400,
     skewWindowSeconds: options.skewWindowSeconds ?? 900,
@@ -124,6 +139,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       accessKey: credentials.accessKey,
       secretKey: credentials.secretKey,
       externalNetworkId: state.externalNetworkId,
+      temporaryCredentials: { ...temporaryCredentials },
       ...(tls ? { caPem: tls.caPem, caCertFile: join(tls.dir, "ca.pem") } : {}),
       get ports(): Port[] {
         return state.listPorts();

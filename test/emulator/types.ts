@@ -146,10 +146,23 @@ export interface EmulatorOptions {
   lockoutSeconds?: number;
   /** Size of the public IPv4 address pool (default 65536); exhausting it answers `VPC.0532`. */
   addressPoolSize?: number;
+  /** The project id (default: 32 hex digits drawn from the seed). */
+  projectId?: string;
+  /** The external network's id (default: a UUID drawn from the seed). */
+  externalNetworkId?: string;
+  /** Replaces the fixed fake temporary AK/SK and security token. */
+  temporaryCredentials?: Partial<TemporaryCredentials>;
   /** Replaces the fixed fake credentials (e.g. with distinctive strings for leak tests). */
   credentials?: Partial<
     Pick<EmulatorInfo, "domainName" | "userName" | "password" | "accessKey" | "secretKey">
   >;
+}
+
+/** A temporary AK/SK: requests must also send and sign `X-Security-Token`. */
+export interface TemporaryCredentials {
+  accessKey: string;
+  secretKey: string;
+  securityToken: string;
 }
 
 /** How a request authenticated itself. */
@@ -209,6 +222,8 @@ export interface EmulatorInfo {
 export interface Emulator extends EmulatorInfo {
   /** The external network's id (`admin_external_net`). */
   externalNetworkId: string;
+  /** A temporary AK/SK pair with its security token, also accepted. */
+  temporaryCredentials: TemporaryCredentials;
   /** The CA certificate (PEM) in HTTPS mode. */
   caPem?: string;
   /** A file holding `caPem` (HTTPS mode), removed by `close()`; for `otc:caCert` / `OS_CACERT`. */

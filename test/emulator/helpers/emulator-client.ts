@@ -13,6 +13,8 @@ export interface AkSkOptions {
   projectId?: string | null;
   accessKey?: string;
   secretKey?: string;
+  /** Sent and signed as `X-Security-Token` (temporary keys). */
+  securityToken?: string;
   /** Flip one character of the signature. */
   tamper?: boolean;
   /** Headers sent but not signed. */
@@ -66,6 +68,7 @@ export async function call(emulator: Emulator, options: CallOptions): Promise<Ca
     if (body !== undefined) signed["content-type"] = "application/json";
     const projectId = a.projectId === undefined ? emulator.projectId : a.projectId;
     if (projectId !== null) signed["x-project-id"] = projectId;
+    if (a.securityToken !== undefined) signed["x-security-token"] = a.securityToken;
     const toSign = Object.fromEntries(
       Object.entries(signed).filter(([k]) => !(a.leaveUnsigned ?? []).includes(k)),
     );
