@@ -209,6 +209,8 @@ describe("orphans", () => {
   it("--older-than keeps EIPs at least that old and leaves out those of unknown age", async () => {
     const r = await run(["orphans", "--older-than", "7d", "--json"], { client: sample() });
     expect(JSON.parse(r.stdout).map((v: { id: string }) => v.id)).toEqual([id(2)]);
+    const text = await run(["orphans", "--older-than", "1w2d12h"], { client: sample() });
+    expect(text.stdout).toMatch(/^1 unbound IPv6 EIP created at least 9d12h ago:\n/);
   });
 
   it("--delete --yes releases the orphans and never a bound EIP", async () => {

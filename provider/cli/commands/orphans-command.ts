@@ -9,7 +9,6 @@ import type { CommandContext, OutputStream } from "../cli-context";
 import type { EipView } from "../eip-view";
 import { toEipView } from "../eip-view";
 import { ExitCode } from "../exit-codes";
-import { formatAge } from "../format-age";
 import { formatEipTable } from "../format-eip-table";
 import type { CliOptions } from "../parse-command-line";
 import { parseOtcTime } from "../parse-otc-time";
@@ -78,9 +77,28 @@ async function releaseOne(
   }
 }
 
+/** `--older-than` back as text, exactly (`1d12h`, not the table's rounded `1d`). */
+function exactDuration(ms: number): string {
+  const units: [string, number][] = [
+    ["d", 86_400_000],
+    ["h", 3_600_000],
+    ["m", 60_000],
+    ["s", 1_000],
+  ];
+  let rest = ms;
+  let text = "";
+  for (const [unit, size] of units) {
+    const n = Math.floor(rest / size);
+    rest -= n * size;
+    if (n > 0) text += `${n}${unit}`;
+  }
+  return text || "0s";
+}
+
 function heading(count: number, olderThanMs?: number): string {
   const noun = count === 1 ? "unbound IPv6 EIP" : "unbound IPv6 EIPs";
-  const age = olderThanMs === undefined ? "" : ` created at least ${formatAge(olderThanMs)} ago`;
+  const age =
+    olderThanMs === undefined ? "" : ` created at least ${exactDuration(olderThanMs)} ago`;
   return `${count} ${noun}${age}:\n`;
 }
 
