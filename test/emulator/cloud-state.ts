@@ -224,6 +224,16 @@ export class CloudState {
     return undefined;
   }
 
+  /** Sets an EIP's status out of band (an EIP that turns `ERROR` on its own); false when unknown. */
+  forceStatus(id: string, status: FloatingIpWire["status"]): boolean {
+    const eip = this.eips.get(id.toLowerCase());
+    if (!eip) return false;
+    eip.status = status;
+    eip.pending = undefined;
+    eip.updatedAt = this.options.clock.now();
+    return true;
+  }
+
   private completion(): number {
     return this.options.clock.now() + this.options.bindDelayMs;
   }

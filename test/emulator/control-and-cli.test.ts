@@ -82,6 +82,16 @@ describe("introspection and the control endpoint", () => {
       externalNetworkId: emu.externalNetworkId,
     });
     expect((await control(emu, "POST", "clock", { advanceSeconds: 1 })).status).toBe(204);
+    expect(
+      (await control(emu, "POST", "eip-status", { id: res.json.id, status: "ERROR" })).status,
+    ).toBe(204);
+    expect(emu.state().ipv4.find((e) => e.id === res.json.id)?.status).toBe("ERROR");
+    expect(
+      (await control(emu, "POST", "eip-status", { id: res.json.id, status: "BROKEN" })).status,
+    ).toBe(400);
+    expect(() => emu.setEipStatus("00000000-0000-4000-8000-000000000000", "ERROR")).toThrow(
+      /No EIP/,
+    );
     expect((await control(emu, "GET", "nothing")).status).toBe(404);
   });
 

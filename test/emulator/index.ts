@@ -150,6 +150,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         if ("error" in result) throw new Error(`${result.error}: ${result.message}`);
         return { id: result.eip.id, address: result.eip.floating_ip_address };
       },
+      setEipStatus(id, status) {
+        if (!state.forceStatus(id, status)) throw new Error(`No EIP with id ${id}.`);
+      },
       setFaults: (f: FaultOptions) => faults.set(f),
       requestLog: () => log.list(),
       counts: () => log.counts(),

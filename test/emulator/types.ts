@@ -232,6 +232,8 @@ export interface Emulator extends EmulatorInfo {
   addPort(kind?: PortKind): Port;
   /** Creates an IPv4 EIP, bound to `portId` when given, bypassing auth and faults. */
   createIpv4Eip(portId?: string): { id: string; address: string };
+  /** Sets an EIP's status out of band (e.g. `ERROR`); throws for an unknown id. */
+  setEipStatus(id: string, status: FloatingIpWire["status"]): void;
   /** Replaces the fault configuration. */
   setFaults(faults: FaultOptions): void;
   /** The request log so far (a copy). */

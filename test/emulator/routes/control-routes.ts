@@ -10,6 +10,7 @@
  * - `POST /__emulator/ports` (body `{"kind": "ecs" | "elb"}`, optional): adds a port, 201 with it
  * - `POST /__emulator/ipv4-eips` (body `{"port_id": "<uuid>"}`, optional): adds an IPv4 EIP, 201
  * - `POST /__emulator/clock` (body `{"advanceSeconds": n}`): moves the emulator's clock forward
+ * - `POST /__emulator/eip-status` (body `{"id": "<uuid>", "status": "ERROR"}`): sets an EIP's status
  */
 import type { Reply } from "../reply";
 import { isObject, parseJson } from "../route";
@@ -26,6 +27,7 @@ export type ControlApi = Pick<
   | "resetLog"
   | "state"
   | "advanceClock"
+  | "setEipStatus"
 > & { info(): unknown; faults(): FaultOptions };
 
 /** Answers one control request. */
@@ -72,6 +74,18 @@ export function handleControl(api: ControlApi, method: string, path: string, bod
           return bad("advanceSeconds must be a number >= 0.");
         }
         api.advanceClock(seconds);
+        return { status: 204 };
+      }
+      case "POST eip-status": {
+        const id = isObject(json) ? json["id"] : undefined;
+        const status = isObject(json) ? json["status"] : undefined;
+        if (
+          typeof id !== "string" ||
+          (status !== "ACTIVE" && status !== "DOWN" && status !== "ERROR")
+        ) {
+          return bad('eip-status takes {"id": "<uuid>", "status": "ACTIVE" | "DOWN" | "ERROR"}.');
+        }
+        api.setEipStatus(id, status);
         return { status: 204 };
       }
       default:
