@@ -36,7 +36,7 @@ const attachment = new openstack.compute.InterfaceAttach(
 );
 const outbound = new openstack.networking.FloatingIp(
   "outbound-v4",
-  { pool: config.require("externalNetwork"), portId: outboundNic.id },
+  { pool: config.get("externalNetwork") ?? "admin_external_net", portId: outboundNic.id },
   { provider: cloud, dependsOn: [attachment] },
 );
 

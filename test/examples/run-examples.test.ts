@@ -6,12 +6,16 @@ import { startEmulator } from "../emulator";
 import type { Emulator } from "../emulator";
 import {
   IPV6_EIP_TYPE,
+  UNKNOWN,
   createLinkedProject,
+  repoRoot,
   runProgram,
   startProviderHelper,
   urnFor,
 } from "../harness";
 import type { ProgramRun, ProviderHelper, RegisteredResource, ScratchProject } from "../harness";
+import { findEipPerNicViolations, findUnjudgeableBindings } from "../../examples/policy-pack/rules";
+import type { StackResource } from "../../examples/policy-pack/rules";
 import { examplePath } from "./example-projects";
 
 /** The stack config an example's README tells users to set, pointed at the emulator. */
@@ -52,8 +56,13 @@ describe("the examples, run through Pulumi's provider helper against the emulato
 
   beforeAll(async () => {
     emulator = await startEmulator();
-    project = await createLinkedProject();
-    for (const example of ["basic", "guard"]) {
+    project = await createLinkedProject({
+      links: {
+        "pulumi-otc-ipv6-eip": repoRoot,
+        "@pulumi/openstack": path.join(repoRoot, "node_modules", "@pulumi", "openstack"),
+      },
+    });
+    for (const example of ["basic", "guard", "dual-stack-ecs"]) {
       projectNames[example] = await installExample(project, example);
     }
     helper = await startProviderHelper({ cwd: project.dir, config: otcConfig(emulator) });
@@ -132,5 +141,34 @@ describe("the examples, run through Pulumi's provider helper against the emulato
     ]);
     expect(checked.failures[0]?.reason).toContain(nic.id);
     expect(emulator.state().ipv6).toEqual([]);
+  });
+
+  it("dual-stack-ecs: the policy pack reads its real registrations by type token", async () => {
+    const ipv6Nic = emulator.addPort("ecs");
+    const run = await runExample("dual-stack-ecs", {
+      instanceId: "c0ffee00-0000-4000-8000-000000000001",
+      ipv6PortId: ipv6Nic.id,
+      outboundNetworkId: emulator.externalNetworkId,
+    });
+    expect(run.error).toBeUndefined();
+    const resources: StackResource[] = run.resources.map((r) => ({
+      type: r.type,
+      name: r.name,
+      urn: urnFor(r.type, r.name, projectNames["dual-stack-ecs"], "dev"),
+      props: r.inputs,
+    }));
+    const outbound = resources.find((r) => r.name === "outbound-v4");
+    expect(outbound?.props.portId).toBe(UNKNOWN);
+
+    // As planned: one EIP per NIC holds; the IPv4 EIP's port is made in the same update.
+    expect(findEipPerNicViolations(resources)).toEqual([]);
+    expect(findUnjudgeableBindings(resources).map((f) => f.urn)).toEqual([outbound?.urn]);
+
+    // The same registrations with the IPv4 EIP aimed at the IPv6 EIP's NIC: refused, both named.
+    const conflicting = resources.map((r) =>
+      r === outbound ? { ...r, props: { ...r.props, portId: ipv6Nic.id } } : r,
+    );
+    const names = findEipPerNicViolations(conflicting).map((f) => f.urn.split("::").pop());
+    expect(names.sort()).toEqual(["inbound-v6", "outbound-v4"]);
   });
 });
