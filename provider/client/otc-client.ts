@@ -98,9 +98,12 @@ function parseAnswer(answer: HttpAnswer, method: string, path: string): Record<s
 }
 
 function one(answer: HttpAnswer, method: string, path: string): FloatingIp {
-  const body = parseAnswer(answer, method, path);
+  return mapItem(parseAnswer(answer, method, path).floatingip, answer, path, method);
+}
+
+function mapItem(wire: unknown, answer: HttpAnswer, path: string, method = "GET"): FloatingIp {
   try {
-    return toFloatingIp(body.floatingip);
+    return toFloatingIp(wire);
   } catch (e) {
     throw new OtcApiError(
       { method, path, status: answer.status, retryable: false },
@@ -224,7 +227,7 @@ class DefaultOtcClient implements OtcClient {
           "OTC's answer has no floatingips list: check that otc:vpcEndpoint is the VPC endpoint.",
         );
       }
-      for (const w of body.floatingips) items.push(toFloatingIp(w));
+      for (const w of body.floatingips) items.push(mapItem(w, answer, path));
       options?.onPage?.(items.length);
       marker = nextMarker(body.floatingips_links);
       if (marker === undefined || body.floatingips.length === 0 || seen.has(marker)) return items;
