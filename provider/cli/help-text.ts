@@ -34,7 +34,8 @@ Commands:
   help [command]          this text, or a command's
 
 Run \`otc-ipv6-eip <command> --help\` for a command's options.
-  -V, --version           print the version
+
+  -V, --version          print the version
 
 ${CONNECTION}
 
