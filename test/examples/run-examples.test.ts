@@ -62,7 +62,7 @@ describe("the examples, run through Pulumi's provider helper against the emulato
         "@pulumi/openstack": path.join(repoRoot, "node_modules", "@pulumi", "openstack"),
       },
     });
-    for (const example of ["basic", "guard", "dual-stack-ecs"]) {
+    for (const example of ["basic", "guard", "dual-stack-ecs", "elb", "adopt"]) {
       projectNames[example] = await installExample(project, example);
     }
     helper = await startProviderHelper({ cwd: project.dir, config: otcConfig(emulator) });
@@ -170,5 +170,26 @@ describe("the examples, run through Pulumi's provider helper against the emulato
     );
     const names = findEipPerNicViolations(conflicting).map((f) => f.urn.split("::").pop());
     expect(names.sort()).toEqual(["inbound-v6", "outbound-v4"]);
+  });
+
+  it("elb and adopt: register their Ipv6Eip from stack config", async () => {
+    const vip = emulator.state().ports.find((p) => p.kind === "elb");
+    const nic = emulator.addPort("ecs");
+    const eipId = "9b3c1b2e-5a6f-4c1d-8e7f-0a1b2c3d4e5f";
+    const [elb, adopt] = await Promise.all([
+      runExample("elb", { vipPortId: vip!.id }),
+      runExample("adopt", { eipId, portId: nic.id }),
+    ]);
+    expect(elb.error).toBeUndefined();
+    expect(onlyIpv6Eips(elb)).toEqual([
+      expect.objectContaining({ name: "lb", inputs: expect.objectContaining({ portId: vip!.id }) }),
+    ]);
+    expect(adopt.error).toBeUndefined();
+    expect(onlyIpv6Eips(adopt)).toEqual([
+      expect.objectContaining({
+        name: "existing",
+        inputs: expect.objectContaining({ adoptId: eipId, portId: nic.id }),
+      }),
+    ]);
   });
 });
