@@ -405,6 +405,15 @@ export function applyOverrides(
 }
 
 const shared = new Map<string, OtcClient>();
+let sharedOptions: Omit<OtcClientOptions, "projectId"> = {};
+
+/**
+ * Sets the options of shared clients created from now on (retry bounds, concurrency cap,
+ * timeouts, logger, dispatcher). Clients already created keep theirs.
+ */
+export function setSharedClientOptions(options: Omit<OtcClientOptions, "projectId">): void {
+  sharedOptions = { ...options };
+}
 
 /**
  * The process-wide client for these settings: all callers with the same endpoints, identity and
@@ -432,7 +441,10 @@ export function getSharedClient(
   ]);
   const existing = shared.get(key);
   if (existing) return existing;
-  const client = new DefaultOtcClient(effective, projectId !== undefined ? { projectId } : {});
+  const client = new DefaultOtcClient(effective, {
+    ...sharedOptions,
+    ...(projectId !== undefined ? { projectId } : {}),
+  });
   client.onClose = () => {
     if (shared.get(key) === client) shared.delete(key);
   };

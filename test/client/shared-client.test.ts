@@ -3,6 +3,7 @@ import {
   applyOverrides,
   closeSharedClients,
   getSharedClient,
+  setSharedClientOptions,
 } from "../../provider/client/otc-client";
 import { resolveSettings } from "../../provider/client/settings";
 import { startServer, type LoopbackServer } from "./helpers/loopback-server";
@@ -59,6 +60,17 @@ describe("getSharedClient", () => {
     expect(server.requests.at(-1)!.headers["x-auth-token"]).toMatch(
       new RegExp(`^tok-${OTHER_PROJECT}`),
     );
+  });
+
+  it("applies the shared options to clients created afterwards", async () => {
+    const lines: string[] = [];
+    setSharedClientOptions({ debug: true, logger: (l) => lines.push(l) });
+    try {
+      await getSharedClient(passwordSettings(server.url)).getIpv6FloatingIp(EIP_ID);
+    } finally {
+      setSharedClientOptions({});
+    }
+    expect(lines.some((l) => l.includes("GET /v2.0/eip/floatingips_v6/"))).toBe(true);
   });
 
   it("forgets a client once it is closed", async () => {
