@@ -28,10 +28,16 @@ export type {
 } from "./serialize-provider";
 export { runProgram } from "./run-program";
 export type { ProgramRun, RegisteredResource, RunProgramOptions } from "./run-program";
-export { createLinkedProject, createUserProject, packRepository } from "./user-project";
+export {
+  createLinkedProject,
+  createUserProject,
+  installTarball,
+  packRepository,
+} from "./user-project";
 export type {
   CreateLinkedProjectOptions,
   CreateUserProjectOptions,
+  PackRepositoryOptions,
   ScratchProject,
 } from "./user-project";
 export { HARNESS_RUN_DIR_ENV, sharedUserProject } from "./shared-user-project";

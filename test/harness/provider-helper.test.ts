@@ -136,8 +136,9 @@ describe("startProviderHelper driving the SDK's dynamic-provider helper", () => 
     ).rejects.toThrow(/when/);
   });
 
-  it("reports the helper's peak memory", () => {
+  it("reports the helper's peak memory and cold start", () => {
     expect(helper.peakRssMb()).toBeGreaterThan(10);
+    expect(helper.startupMs).toBeGreaterThan(0);
   });
 });
 

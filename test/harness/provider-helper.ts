@@ -92,6 +92,8 @@ export interface ProviderHelper {
   readonly pid: number;
   /** The gRPC port the helper printed. */
   readonly port: number;
+  /** Milliseconds from spawning the helper to reading its port (its cold start). */
+  readonly startupMs: number;
   /** Lines the helper wrote to stdout after its port (provider `console.log` output). */
   readonly stdout: readonly string[];
   /** Lines the helper wrote to stderr (provider `console.error`, the helper's error traces). */
@@ -161,6 +163,7 @@ export async function startProviderHelper(
   options: StartProviderHelperOptions,
 ): Promise<ProviderHelper> {
   const script = resolveHelperScript(options.cwd);
+  const spawnedAt = performance.now();
   const child = spawn(
     options.nodeBinary ?? process.execPath,
     ["-r", DIE_WITH_PARENT, script, "127.0.0.1:1"],
@@ -186,8 +189,9 @@ export async function startProviderHelper(
     child.kill("SIGKILL");
     throw error;
   }
+  const startupMs = performance.now() - spawnedAt;
   const client = new ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
-  const helper = new GrpcProviderHelper(child, port, client, stdout, stderr, exited, {
+  const helper = new GrpcProviderHelper(child, port, startupMs, client, stdout, stderr, exited, {
     deadlineMs: options.deadlineMs ?? DEFAULT_DEADLINE_MS,
   });
   if (options.config !== undefined) {
@@ -250,6 +254,7 @@ class GrpcProviderHelper implements ProviderHelper {
   constructor(
     private readonly child: ChildProcess,
     readonly port: number,
+    readonly startupMs: number,
     private readonly client: ResourceProviderClient,
     readonly stdout: string[],
     readonly stderr: string[],

@@ -1,7 +1,14 @@
-import { lstat, readFile, realpath } from "node:fs/promises";
+import { lstat, mkdtemp, readFile, realpath, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
+import * as os from "node:os";
 import * as path from "node:path";
-import { createLinkedProject, repoRoot, resolveHelperScript, sharedUserProject } from "./index";
+import {
+  createLinkedProject,
+  packRepository,
+  repoRoot,
+  resolveHelperScript,
+  sharedUserProject,
+} from "./index";
 
 async function versionOf(manifest: string): Promise<string> {
   return (JSON.parse(await readFile(manifest, "utf8")) as { version: string }).version;
@@ -59,4 +66,18 @@ describe("the linked project", () => {
       await project.cleanup();
     }
   });
+});
+
+describe("packRepository", () => {
+  it("packs under another version without touching the repository", async () => {
+    const dest = await mkdtemp(path.join(os.tmpdir(), "otc-ipv6-eip-pack-test-"));
+    try {
+      const before = await readFile(path.join(repoRoot, "package.json"), "utf8");
+      const tarball = await packRepository(dest, { version: "99.1.0" });
+      expect(path.basename(tarball)).toBe("pulumi-otc-ipv6-eip-99.1.0.tgz");
+      expect(await readFile(path.join(repoRoot, "package.json"), "utf8")).toBe(before);
+    } finally {
+      await rm(dest, { recursive: true, force: true });
+    }
+  }, 240_000);
 });

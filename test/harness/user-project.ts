@@ -23,6 +23,14 @@ export interface CreateUserProjectOptions {
   tarball?: string;
   /** Where to make the project folder (default: the system's temp folder). */
   parentDir?: string;
+  /** Pack as this version (ignored with `tarball`). */
+  version?: string;
+}
+
+/** Options for {@link packRepository}. */
+export interface PackRepositoryOptions {
+  /** Pack as this version (package.json of the copy is rewritten; the repository is untouched). */
+  version?: string;
 }
 
 /** Options for {@link createLinkedProject}. */
@@ -46,7 +54,10 @@ const NOT_COPIED = new Set(["node_modules", ".git", "dist", "coverage", ".tmp", 
  * copied to a scratch folder first (with node_modules linked), so prepack's build neither rewrites
  * the dist/ that running tests read nor packs stale files from it.
  */
-export async function packRepository(destDir: string): Promise<string> {
+export async function packRepository(
+  destDir: string,
+  options: PackRepositoryOptions = {},
+): Promise<string> {
   const work = await mkdtemp(path.join(os.tmpdir(), "otc-ipv6-eip-pack-"));
   try {
     await cp(repoRoot, work, {
@@ -54,6 +65,7 @@ export async function packRepository(destDir: string): Promise<string> {
       filter: (source) => !NOT_COPIED.has(path.basename(source)) || source === repoRoot,
     });
     await symlink(path.join(repoRoot, "node_modules"), path.join(work, "node_modules"), "dir");
+    if (options.version !== undefined) await setVersion(work, options.version);
     await mkdir(destDir, { recursive: true });
     try {
       await run("npm", ["pack", "--pack-destination", destDir, "--no-audit", "--no-fund"], {
@@ -86,29 +98,15 @@ export async function createUserProject(
   const dir = await mkdtemp(path.join(options.parentDir ?? os.tmpdir(), "otc-ipv6-eip-user-"));
   const cleanup = (): Promise<void> => rm(dir, { recursive: true, force: true });
   try {
-    const tarball = options.tarball ?? (await packRepository(path.join(dir, ".pack")));
-    const localTarball = path.join(dir, `${PACKAGE_NAME}.tgz`);
-    await cp(tarball, localTarball);
-    await rm(path.join(dir, ".pack"), { recursive: true, force: true });
+    const tarball =
+      options.tarball ??
+      (await packRepository(path.join(dir, ".pack"), { version: options.version }));
     await writeProjectFiles(dir, {
       "@pulumi/pulumi": await repositorySdkVersion(),
       ...options.dependencies,
     });
-    try {
-      await run(
-        "npm",
-        [
-          "install",
-          `./${path.basename(localTarball)}`,
-          "--prefer-offline",
-          "--no-audit",
-          "--no-fund",
-        ],
-        { cwd: dir, timeout: NPM_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 },
-      );
-    } catch (error) {
-      throw new Error(`npm install of the packed package failed: ${describeExecError(error)}`);
-    }
+    await installTarball(dir, tarball);
+    await rm(path.join(dir, ".pack"), { recursive: true, force: true });
     return { dir, cleanup };
   } catch (error) {
     await cleanup();
@@ -145,6 +143,25 @@ export async function createLinkedProject(
   }
 }
 
+/**
+ * Installs (or upgrades to) a packed tarball in an existing project, as a user's
+ * `npm install <tarball>` does. The tarball is copied into the project first, so the `file:`
+ * reference npm records in package.json stays valid.
+ */
+export async function installTarball(projectDir: string, tarball: string): Promise<void> {
+  const local = path.basename(tarball);
+  await cp(tarball, path.join(projectDir, local));
+  try {
+    await run("npm", ["install", `./${local}`, "--prefer-offline", "--no-audit", "--no-fund"], {
+      cwd: projectDir,
+      timeout: NPM_TIMEOUT_MS,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (error) {
+    throw new Error(`npm install of ${tarball} failed: ${describeExecError(error)}`);
+  }
+}
+
 async function writeProjectFiles(dir: string, dependencies: Record<string, string>): Promise<void> {
   const manifest = {
     name: "otc-ipv6-eip-user-project",
@@ -157,6 +174,12 @@ async function writeProjectFiles(dir: string, dependencies: Record<string, strin
     path.join(dir, "Pulumi.yaml"),
     "name: project\nruntime: nodejs\ndescription: scratch project of the test harness\n",
   );
+}
+
+async function setVersion(packageDir: string, version: string): Promise<void> {
+  const file = path.join(packageDir, "package.json");
+  const manifest = JSON.parse(await readFile(file, "utf8")) as Record<string, unknown>;
+  await writeFile(file, `${JSON.stringify({ ...manifest, version }, null, 2)}\n`);
 }
 
 async function repositorySdkVersion(): Promise<string> {
