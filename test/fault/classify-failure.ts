@@ -1,0 +1,34 @@
+/**
+ * Sorting the failures of a fault run: which are the accepted consequence of a fault no retry may
+ * clear, and whether each message is actionable.
+ */
+import type { StepFailure } from "./run-lifecycles";
+
+/** An OTC error code as OTC writes it: `APIG.0308`, `VPC.0512`, `IAM.0012`. */
+const OTC_CODE = /\b(?:APIG|VPC|IAM|EIP|Neutron)\.\d{4}\b/;
+
+/**
+ * True for a create whose POST met a fault that leaves its outcome unknown (a reset, a 5xx) and
+ * whose EIP was then not found on the NIC: the provider never resends a create, by design, and
+ * says so. No retry budget covers it.
+ */
+export function isUnresendableCreate(failure: StepFailure): boolean {
+  return (
+    failure.step === "create" &&
+    failure.initFailureId === undefined &&
+    /unknown outcome/i.test(failure.message) &&
+    /Nothing was resent/.test(failure.message)
+  );
+}
+
+/**
+ * Whether a failure message lets the user act: it carries the OTC code of the answer that caused
+ * it (or, for an unknown outcome, says what may exist and what to do), and tells what to do next.
+ */
+export function isActionable(failure: StepFailure): boolean {
+  const advice = /pulumi up|pulumi refresh|run again|Run|adoptId|retry|try again/i.test(
+    failure.message,
+  );
+  if (isUnresendableCreate(failure)) return advice;
+  return OTC_CODE.test(failure.message) && advice;
+}
