@@ -77,25 +77,14 @@ async function main(): Promise<void> {
     },
     strict: true,
   });
-  const emulator = await startEmulator({
-    port: numberOption("port", values.port),
-    latencyMs: numberOption("latency", values.latency),
-    latencyJitterMs: numberOption("jitter", values.jitter),
-    seed: numberOption("seed", values.seed),
-    bindDelayMs: numberOption("bind-delay", values["bind-delay"]),
-    https: values.https,
-  });
-  if (values.json) {
-    const extra = emulator.caPem ? { caPem: emulator.caPem, caCertFile: emulator.caCertFile } : {};
-    process.stdout.write(`${JSON.stringify({ ...connectionInfo(emulator), ...extra })}\n`);
-  } else {
-    process.stdout.write(`${describeEmulator(emulator)}\n`);
-  }
-  let stopping = false;
-  const stop = (): void => {
-    if (stopping) return;
-    stopping = true;
-    emulator.close().then(
+  // Handlers first: a signal during start-up still ends in a clean close and exit 0.
+  const current: { emulator?: Emulator } = {};
+  let stopRequested = false;
+  let closing = false;
+  const close = (running: Emulator): void => {
+    if (closing) return;
+    closing = true;
+    running.close().then(
       () => process.exit(0),
       (error: unknown) => {
         process.stderr.write(`emulator: close failed: ${String(error)}\n`);
@@ -103,8 +92,31 @@ async function main(): Promise<void> {
       },
     );
   };
+  const stop = (): void => {
+    stopRequested = true;
+    if (current.emulator) close(current.emulator);
+  };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  const started = await startEmulator({
+    port: numberOption("port", values.port),
+    latencyMs: numberOption("latency", values.latency),
+    latencyJitterMs: numberOption("jitter", values.jitter),
+    seed: numberOption("seed", values.seed),
+    bindDelayMs: numberOption("bind-delay", values["bind-delay"]),
+    https: values.https,
+  });
+  current.emulator = started;
+  if (stopRequested) {
+    close(started);
+    return;
+  }
+  if (values.json) {
+    const extra = started.caPem ? { caPem: started.caPem, caCertFile: started.caCertFile } : {};
+    process.stdout.write(`${JSON.stringify({ ...connectionInfo(started), ...extra })}\n`);
+  } else {
+    process.stdout.write(`${describeEmulator(started)}\n`);
+  }
 }
 
 main().catch((error: unknown) => {
