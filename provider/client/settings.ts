@@ -49,7 +49,7 @@ const SPECS: Readonly<Record<SettingName, SettingSpec>> = {
     cloud: "region",
   },
   authUrl: { otc: "authUrl", legacy: "authUrl", env: ["OS_AUTH_URL"], cloud: "authUrl" },
-  vpcEndpoint: { otc: "vpcEndpoint", env: [] },
+  vpcEndpoint: { otc: "vpcEndpoint", env: ["OTC_VPC_ENDPOINT"] },
   projectId: {
     otc: "projectId",
     legacy: "tenantId",

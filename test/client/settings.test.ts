@@ -113,6 +113,14 @@ describe("resolveSettings: sources and precedence", () => {
     expect(e).toMatchObject({ authKind: "token", projectId: PID });
   });
 
+  it("reads the VPC endpoint from OTC_VPC_ENDPOINT", () => {
+    const s = resolve({
+      config: PASSWORD_CONFIG,
+      env: { OTC_VPC_ENDPOINT: "http://127.0.0.1:9999/" },
+    });
+    expect(s).toMatchObject({ vpcEndpoint: "http://127.0.0.1:9999", vpcEndpointExplicit: true });
+  });
+
   it("derives the region from the project name's prefix", () => {
     expect(resolve({ env: { OS_TOKEN: "t", OS_PROJECT_NAME: "eu-nl_abc" } }).region).toBe("eu-nl");
     expect(resolve({ env: { OS_TOKEN: "t", OS_PROJECT_NAME: "eu-de" } }).region).toBe("eu-de");
