@@ -98,6 +98,14 @@ describe("startProviderHelper driving the SDK's dynamic-provider helper", () => 
     );
   });
 
+  it("serves concurrent calls, as a parallel update makes them", async () => {
+    const creates = Array.from({ length: 32 }, (_, i) =>
+      helper.create(urnFor(FIXTURE_TYPE, `p${i}`), { __provider: provider, value: `v${i}` }),
+    );
+    const ids = (await Promise.all(creates)).map((c) => c.id);
+    expect(new Set(ids).size).toBe(32);
+  });
+
   it("turns a thrown provider error into a HelperCallError with gRPC code 2", async () => {
     const failure = await helper
       .create(urn, { __provider: provider, mode: "throw" })
