@@ -64,7 +64,7 @@ export async function updateIpv6Eip(
       throw new SecondEipOnNicError(spec.portId, describeNicConflict(conflict).reason);
     }
   }
-  const from = eip.portId ? `NIC ${eip.portId}` : "no NIC";
+  const from = `${eip.portId ? `NIC ${eip.portId}` : "no NIC"} (${eip.status})`;
   const to = spec.portId ? `NIC ${spec.portId}` : "no NIC";
   try {
     eip = await rebindEip(client, eip, spec.portId, deadline, ctx.deps);

@@ -7,6 +7,9 @@ import { DeadlineExceededError, EipErrorStatusError } from "../core/errors";
 import { pollDelayMs } from "../core/poll-schedule";
 import type { LifecycleDeps } from "./deps";
 
+/** Polls (about six seconds) for which an unbinding EIP may still show ERROR. */
+const ERROR_POLLS_WHILE_UNBINDING = 5;
+
 /** True when `eip` is settled at `portId` (`null` = unbound). */
 export function isSettled(eip: FloatingIp, portId: string | null): boolean {
   if (portId === null) return eip.status === "DOWN" && !eip.portId;
@@ -15,7 +18,8 @@ export function isSettled(eip: FloatingIp, portId: string | null): boolean {
 
 /**
  * Waits until the EIP is settled at `portId`, starting from what OTC last said (`current`): no poll
- * when it already is; else the first poll within 250 ms, then capped exponential backoff.
+ * when it already is; else the first poll within 250 ms, then capped exponential backoff. `ERROR`
+ * counts once a poll has read it (while unbinding: once it persisted for a few polls).
  *
  * @throws EipErrorStatusError when the EIP turns `ERROR`
  * @throws DeadlineExceededError when `deadline` passes first
@@ -31,7 +35,9 @@ export async function waitForEip(
   let eip = current;
   const want = portId === null ? "DOWN (unbound)" : `ACTIVE on port ${portId}`;
   for (let attempt = 0; ; attempt++) {
-    if (eip.status === "ERROR") {
+    // The answer to a PUT still shows the status from before it, and an EIP in ERROR keeps showing
+    // ERROR until its unbind completes: while unbinding, ERROR is final only once it persists.
+    if (eip.status === "ERROR" && attempt > (portId === null ? ERROR_POLLS_WHILE_UNBINDING : 0)) {
       throw new EipErrorStatusError(
         eip.id,
         `IPv6 EIP ${eip.id} (${eip.floatingIpAddress}) turned ERROR while waiting for ${want}. ` +

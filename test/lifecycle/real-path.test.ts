@@ -180,6 +180,18 @@ describe("Ipv6Eip through the real provider path", () => {
       expect(emulator.state().ipv6.some((e) => e.id === init?.id)).toBe(true);
     });
 
+    it("says what may exist when an unbound create's outcome is unknown, without resending", async () => {
+      const before = emulator.state().ipv6.length;
+      emulator.setFaults({
+        next: [{ kind: "reset-after", method: "POST", path: "/v2.0/eip/floatingips_v6" }],
+      });
+      const failure = await helper.create(urn("lost"), inputs({})).catch((e: unknown) => e);
+      emulator.setFaults({});
+      expect((failure as Error).message).toMatch(/may now exist/);
+      expect((failure as Error).message).toContain("adoptId");
+      expect(emulator.state().ipv6.length).toBe(before + 1);
+    });
+
     it("reconciles an outcome-unknown create by adopting the EIP made on the port", async () => {
       const port = freshPort();
       emulator.setFaults({
@@ -323,6 +335,31 @@ describe("Ipv6Eip through the real provider path", () => {
       expect(repaired.properties).toMatchObject({ portId: port.id, status: "ACTIVE" });
     });
 
+    it("reports a rebind that fails half-way as an init failure with the EIP's real state", async () => {
+      const a = freshPort();
+      const b = freshPort();
+      const created = await helper.create(urn("half"), inputs({ portId: a.id }));
+      // The first PUT is the unbind (no bind to fail), the second the bind.
+      emulator.setFaults({ next: [{ kind: "eip-error", method: "PUT", count: 2 }] });
+      const failure = await helper
+        .update(urn("half"), created.id, created.properties, inputs({ portId: b.id }))
+        .catch((e: unknown) => e);
+      emulator.setFaults({});
+      const init = (failure as HelperCallError).initFailure;
+      expect(init?.id).toBe(created.id);
+      const live = emulator.state().ipv6.find((e) => e.id === created.id);
+      expect(init?.properties).toMatchObject({ status: live?.status, __provider: provider });
+      expect(init?.reasons.join(" ")).toContain(`from NIC ${a.id} (ACTIVE) to NIC ${b.id}`);
+      // The next up finishes the move.
+      const retried = await helper.update(
+        urn("half"),
+        created.id,
+        init!.properties,
+        inputs({ portId: b.id }),
+      );
+      expect(retried.properties).toMatchObject({ portId: b.id, status: "ACTIVE" });
+    });
+
     it("drops an EIP deleted out of band on refresh (empty id)", async () => {
       const created = await helper.create(urn("vanish"), inputs({}));
       await outOfBand(emulator, "DELETE", created.id);
@@ -340,6 +377,11 @@ describe("Ipv6Eip through the real provider path", () => {
       expect(ids).not.toContain(unbound.id);
       await helper.delete(urn("del-bound"), bound.id, bound.properties);
       await helper.delete(urn("del-unbound"), unbound.id, unbound.properties);
+      const busy = await helper.create(urn("del-busy"), inputs({}));
+      emulator.setFaults({ next: [{ kind: "busy", method: "DELETE" }] });
+      await helper.delete(urn("del-busy"), busy.id, busy.properties);
+      emulator.setFaults({});
+      expect(emulator.state().ipv6.map((e) => e.id)).not.toContain(busy.id);
       // The NIC is free again.
       expect((await helper.check(urn("reuse"), {}, inputs({ portId: port.id }))).failures).toEqual(
         [],
