@@ -63,6 +63,21 @@ describe("targeted faults", () => {
     expect(neutron.json.NeutronError.type).toBe("InternalServerError");
   });
 
+  it("refuses an assignment with 403 VPC.0502 (frozen account)", async () => {
+    emu.setFaults({ next: [{ kind: "forbidden", method: "POST", path: V6 }] });
+    const res = await call(emu, { method: "POST", path: V6, token, body: createBody() });
+    expect([res.status, res.json.code]).toEqual([403, "VPC.0502"]);
+  });
+
+  it("adds seeded random latency", async () => {
+    emu.setFaults({ latencyMs: 5, latencyJitterMs: 40 });
+    emu.resetLog();
+    for (let i = 0; i < 4; i++) await call(emu, { path: V6, token });
+    const durations = emu.requestLog().map((e) => e.durationMs);
+    expect(durations.every((d) => d >= 4)).toBe(true);
+    expect(new Set(durations.map((d) => Math.round(d))).size).toBeGreaterThan(1);
+  });
+
   it("targets the next N requests matching method and path template, then stops", async () => {
     const id = (await call(emu, { method: "POST", path: V6, token, body: createBody() })).json
       .floatingip.id;

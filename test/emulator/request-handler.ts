@@ -218,6 +218,26 @@ function replyForFault(
       return family === "neutron"
         ? neutronError("VPC.0512", "The resource is busy; try again later.")
         : vpcError("VPC.0512", "The system is busy; try again later.");
+    case "forbidden":
+      return family === "neutron"
+        ? {
+            status: 403,
+            body: {
+              NeutronError: {
+                type: "Forbidden",
+                message: "The account is frozen or its balance is insufficient (VPC.0502).",
+                detail: "",
+              },
+            },
+          }
+        : {
+            status: 403,
+            body: {
+              code: "VPC.0502",
+              message:
+                "You are not allowed to assign an EIP: the account is frozen or its balance is insufficient.",
+            },
+          };
     case "reset-before":
     case "reset-after":
     case "eip-error":

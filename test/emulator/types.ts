@@ -40,6 +40,8 @@ export type FaultKind =
   | "server-error"
   /** 409 `VPC.0512` "resource busy" (NeutronError shape on the Neutron API). */
   | "busy"
+  /** 403 `VPC.0502`: the account may not assign EIPs (balance, frozen account). */
+  | "forbidden"
   /** The connection is destroyed before the request is handled: nothing changes. */
   | "reset-before"
   /** The request is handled (a mutation is applied), then the connection is destroyed. */
