@@ -74,6 +74,20 @@ describe("provider settings and stability", () => {
     await Promise.all(created.map((c, i) => helper.delete(urn(`par-${i}`), c.id, c.properties)));
   });
 
+  it("applies the configuration to calls that race the first configure", async () => {
+    const helper = await helperWith(passwordConfig(emulator));
+    const portId = freshPort();
+    emulator.createIpv4Eip(portId);
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => helper.check(urn(`race-${i}`), {}, inputs({ portId }))),
+    );
+    for (const result of results) {
+      expect(result.failures).toEqual([
+        { property: "portId", reason: expect.stringContaining("IPv4 EIP") },
+      ]);
+    }
+  });
+
   it.each([
     ["AK/SK, credential format", () => akskConfig(emulator)],
     ["AK/SK, access format", () => akskConfig(emulator, "access")],
