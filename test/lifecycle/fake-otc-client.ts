@@ -1,0 +1,90 @@
+/**
+ * An in-memory OtcClient for lifecycle unit tests: EIPs in a map, scripted statuses and failures.
+ */
+import type { FloatingIp, OtcClient } from "../../provider/client/types";
+import { NotFoundError, UnbindFirstError } from "../../provider/core/errors";
+
+const target = (method: string, path: string) => ({ method, path, status: 404, retryable: false });
+
+/** A fake client with hooks that tests set. */
+export class FakeOtcClient implements OtcClient {
+  readonly region = "eu-de";
+  readonly eips = new Map<string, FloatingIp>();
+  readonly calls: string[] = [];
+  /** What a bind settles to (default ACTIVE); `"stay"` leaves it DOWN forever. */
+  bindOutcome: "ACTIVE" | "ERROR" | "stay" = "ACTIVE";
+  /** How many DELETEs answer "unbind first" before succeeding. */
+  unbindFirstOnDelete = 0;
+  private next = 1;
+
+  projectId(): Promise<string> {
+    return Promise.resolve("6fd9b5fdb997425f97bc5ba1f0846084");
+  }
+  listIpv6FloatingIps(filter: { portId?: string } = {}): Promise<FloatingIp[]> {
+    this.calls.push("list6");
+    return Promise.resolve(
+      [...this.eips.values()].filter((e) => !filter.portId || e.portId === filter.portId),
+    );
+  }
+  getIpv6FloatingIp(id: string): Promise<FloatingIp> {
+    this.calls.push("get");
+    const eip = this.eips.get(id);
+    if (!eip) return Promise.reject(new NotFoundError(target("GET", "/x"), "gone"));
+    return Promise.resolve({ ...eip });
+  }
+  createIpv6FloatingIp(request: {
+    floatingNetworkId: string;
+    portId?: string | null;
+  }): Promise<FloatingIp> {
+    this.calls.push("create");
+    const id = `00000000-0000-4000-8000-${String(this.next++).padStart(12, "0")}`;
+    const eip: FloatingIp = {
+      id,
+      status: "DOWN",
+      floatingIpAddress: "cdcd:910a:2222:5498:8475:1111:c013:8096",
+      floatingNetworkId: request.floatingNetworkId,
+      routerId: null,
+      portId: request.portId ?? null,
+      fixedIpAddress: null,
+      tenantId: null,
+      projectId: null,
+      createdAt: null,
+      updatedAt: null,
+    };
+    this.eips.set(id, eip);
+    const answer = { ...eip };
+    if (eip.portId && this.bindOutcome !== "stay") eip.status = this.bindOutcome;
+    return Promise.resolve(answer);
+  }
+  updateIpv6FloatingIpPort(id: string, portId: string | null): Promise<FloatingIp> {
+    this.calls.push(portId ? "bind" : "unbind");
+    const eip = this.eips.get(id);
+    if (!eip) return Promise.reject(new NotFoundError(target("PUT", "/x"), "gone"));
+    eip.portId = portId;
+    eip.status = portId && this.bindOutcome !== "stay" ? this.bindOutcome : "DOWN";
+    return Promise.resolve({ ...eip });
+  }
+  deleteIpv6FloatingIp(id: string): Promise<void> {
+    this.calls.push("delete");
+    if (this.unbindFirstOnDelete > 0) {
+      this.unbindFirstOnDelete--;
+      return Promise.reject(new UnbindFirstError(target("DELETE", "/x"), "unbind first"));
+    }
+    if (!this.eips.delete(id))
+      return Promise.reject(new NotFoundError(target("DELETE", "/x"), "gone"));
+    return Promise.resolve();
+  }
+  listIpv4FloatingIpsOnPort(): Promise<FloatingIp[]> {
+    this.calls.push("list4");
+    return Promise.resolve([]);
+  }
+  findExternalNetworkId(): Promise<string> {
+    return Promise.resolve("5ce655fa-c911-4d2c-99f7-445bc1162ef8");
+  }
+  requestCounts(): Record<string, number> {
+    return {};
+  }
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}
