@@ -18,10 +18,29 @@ export class ConcurrencyLimiter {
     return this.active;
   }
 
-  /** Runs `task` when a slot is free and frees it when `task` settles. */
-  async run<T>(task: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `task` when a slot is free and frees it when `task` settles. A `signal` that aborts while
+   * the task is still waiting for a slot rejects with the signal's reason and gives up its place.
+   */
+  async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     if (this.active >= this.limit) {
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
+      await new Promise<void>((resolve, reject) => {
+        const waiter = () => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve();
+        };
+        const onAbort = () => {
+          const i = this.waiting.indexOf(waiter);
+          if (i >= 0) this.waiting.splice(i, 1);
+          reject(signal?.reason as Error);
+        };
+        if (signal?.aborted) {
+          onAbort();
+          return;
+        }
+        signal?.addEventListener("abort", onAbort, { once: true });
+        this.waiting.push(waiter);
+      });
     } else {
       this.active++;
     }

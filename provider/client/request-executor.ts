@@ -124,15 +124,20 @@ export class RequestExecutor {
         ),
       );
       const t0 = clock.now();
-      const result = await this.options.limiter.run(() => {
-        this.options.counter.add(countKey);
-        return sendOnce({
-          ...request,
-          timeoutMs,
-          dispatcher: this.options.dispatcher,
-          ...(call.signal ? { signal: call.signal } : {}),
-        });
-      });
+      let result;
+      try {
+        result = await this.options.limiter.run(() => {
+          this.options.counter.add(countKey);
+          return sendOnce({
+            ...request,
+            timeoutMs,
+            dispatcher: this.options.dispatcher,
+            ...(call.signal ? { signal: call.signal } : {}),
+          });
+        }, call.signal);
+      } catch (e) {
+        throw new TransportError(target, "aborted by the caller before it was sent.", e);
+      }
       const took = clock.now() - t0;
       let retryAfterMs: number | undefined;
 

@@ -223,6 +223,25 @@ describe("a POST is never resent blindly", () => {
 });
 
 describe("client-wide concurrency cap", () => {
+  it("lets a caller abort while waiting for a slot, without sending", async () => {
+    await client.close();
+    client = makeClient({ maxConcurrentRequests: 1, requestTimeoutMs: 300 });
+    handler = (_req, i) => (i === 0 ? "hang" : ok);
+    const first = client.getIpv6FloatingIp(EIP_ID).catch((e: unknown) => e);
+    const controller = new AbortController();
+    const second = client
+      .getIpv6FloatingIp(EIP_ID, { signal: controller.signal })
+      .catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 50));
+    controller.abort(new Error("user cancelled"));
+    const error = await second;
+    expect(error).toBeInstanceOf(TransportError);
+    expect((error as Error).message).toMatch(/aborted by the caller before it was sent/);
+    await first;
+    expect(server.requests.filter((r) => r.method === "GET").length).toBeLessThanOrEqual(2);
+    expect(client.requestCounts()["GET /v2.0/eip/floatingips_v6/{id}"]).toBe(2);
+  });
+
   it("never has more requests in flight than the cap", async () => {
     await client.close();
     client = makeClient({ maxConcurrentRequests: 3 });
