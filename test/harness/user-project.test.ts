@@ -68,6 +68,24 @@ describe("the linked project", () => {
   });
 });
 
+describe("a linked project made from an example folder", () => {
+  it("holds the example's files and the extra root packages", async () => {
+    const project = await createLinkedProject({
+      copyFrom: path.join(__dirname, "fixtures", "programs"),
+      rootPackages: ["@grpc/grpc-js"],
+    });
+    try {
+      expect(await readFile(path.join(project.dir, "throws.js"), "utf8")).toContain("guard");
+      const fromProject = createRequire(path.join(project.dir, "x.js"));
+      expect(await realpath(fromProject.resolve("@grpc/grpc-js"))).toBe(
+        require.resolve("@grpc/grpc-js"),
+      );
+    } finally {
+      await project.cleanup();
+    }
+  });
+});
+
 describe("packRepository", () => {
   it("packs under another version without touching the repository", async () => {
     const dest = await mkdtemp(path.join(os.tmpdir(), "otc-ipv6-eip-pack-test-"));

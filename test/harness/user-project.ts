@@ -36,11 +36,18 @@ export interface PackRepositoryOptions {
 /** Options for {@link createLinkedProject}. */
 export interface CreateLinkedProjectOptions {
   /**
-   * Packages to expose in `node_modules` as symlinks (name → folder). Default:
-   * `{ "pulumi-otc-ipv6-eip": repoRoot }`. `@pulumi/pulumi` is always linked to the repository's
-   * copy unless given here, so the program and the package share one SDK instance.
+   * More packages to expose in `node_modules` as symlinks (name → folder), over the defaults:
+   * `pulumi-otc-ipv6-eip` → the repository, `@pulumi/pulumi` → the repository's copy (so the
+   * program and the package share one SDK instance).
    */
   links?: Record<string, string>;
+  /** Packages of the repository's node_modules to link too, e.g. `["@pulumi/openstack"]`. */
+  rootPackages?: string[];
+  /**
+   * A folder (e.g. `examples/elb`) whose files, except node_modules, are copied into the project
+   * first; its package.json and Pulumi.yaml replace the generated ones.
+   */
+  copyFrom?: string;
 }
 
 const PACKAGE_NAME = "pulumi-otc-ipv6-eip";
@@ -126,11 +133,21 @@ export async function createLinkedProject(
   const dir = await mkdtemp(path.join(os.tmpdir(), "otc-ipv6-eip-linked-"));
   const cleanup = (): Promise<void> => rm(dir, { recursive: true, force: true });
   try {
+    const fromRoot = (name: string): string => path.join(repoRoot, "node_modules", name);
     const links: Record<string, string> = {
-      "@pulumi/pulumi": path.join(repoRoot, "node_modules", "@pulumi", "pulumi"),
-      ...(options.links ?? { [PACKAGE_NAME]: repoRoot }),
+      [PACKAGE_NAME]: repoRoot,
+      "@pulumi/pulumi": fromRoot("@pulumi/pulumi"),
+      ...Object.fromEntries((options.rootPackages ?? []).map((name) => [name, fromRoot(name)])),
+      ...options.links,
     };
     await writeProjectFiles(dir, {});
+    if (options.copyFrom !== undefined) {
+      const from = path.resolve(options.copyFrom);
+      await cp(from, dir, {
+        recursive: true,
+        filter: (source) => source === from || path.basename(source) !== "node_modules",
+      });
+    }
     for (const [name, target] of Object.entries(links)) {
       const at = path.join(dir, "node_modules", ...name.split("/"));
       await mkdir(path.dirname(at), { recursive: true });
