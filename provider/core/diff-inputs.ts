@@ -79,9 +79,8 @@ export function diffInputs(
 
   const suppress = news["suppressWarnings"];
   if (isUnknown(suppress)) changes = true;
-  else if (
-    (typeof suppress === "boolean" ? suppress : null) !== stored.recordedInputs.suppressWarnings
-  ) {
+  // false and "not given" mean the same (the default), so switching between them is no change.
+  else if ((suppress === true) !== (stored.recordedInputs.suppressWarnings === true)) {
     changes = true;
   }
 

@@ -72,6 +72,8 @@ describe("diffInputs", () => {
       NONE,
     ],
     ["suppressWarnings set", olds, { portId: PORT, suppressWarnings: true }, UPDATE],
+    ["suppressWarnings false = default", olds, { portId: PORT, suppressWarnings: false }, NONE],
+    ["suppressWarnings unset", stateWith({ suppressWarnings: true }), { portId: PORT }, UPDATE],
   ])("%s", (_name, o, news, expected) => {
     expect(diffInputs(o, news)).toEqual(expected);
   });
