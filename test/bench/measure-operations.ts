@@ -3,7 +3,7 @@
  * several times, and its calls are counted at the emulator.
  */
 import type { ProviderHelper } from "../harness";
-import { apiCallsOf } from "./api-calls";
+import { apiCallsOf, tokenRequestsOf } from "./api-calls";
 import type { BenchStack } from "./bench-stack";
 import { OPERATION_NAMES } from "./bench-types";
 import type { OperationFigure, OperationName } from "./bench-types";
@@ -27,6 +27,7 @@ export const OPERATION_MINIMUMS: Readonly<
 
 interface Sample {
   calls: number;
+  tokens: number;
   ms: number;
 }
 
@@ -36,7 +37,8 @@ async function sample<T>(stack: BenchStack, operation: () => Promise<T>): Promis
   const started = performance.now();
   const result = await operation();
   const ms = performance.now() - started;
-  return [result, { calls: apiCallsOf(stack.emulator.counts()), ms }];
+  const counts = stack.emulator.counts();
+  return [result, { calls: apiCallsOf(counts), tokens: tokenRequestsOf(counts), ms }];
 }
 
 /** One resource's whole life: check, create, diff, refresh, rebind, delete. */
@@ -81,6 +83,13 @@ export function round(value: number, digits = 1): number {
   return Math.round(value * f) / f;
 }
 
+/** The per-operation figures and the token requests the whole phase made. */
+export interface OperationsPhase {
+  operations: Record<OperationName, OperationFigure>;
+  /** IAM token requests over the phase (warm-up included): 1 when every operation shares one token. */
+  tokenRequests: number;
+}
+
 /**
  * Measures every operation `repetitions` times after one unmeasured warm-up lifecycle; reports
  * the median wall time and the largest call count seen.
@@ -90,13 +99,16 @@ export async function measureOperations(
   helper: ProviderHelper,
   latencyMs: number,
   repetitions: number,
-): Promise<Record<OperationName, OperationFigure>> {
-  await oneLifecycle(stack, helper, "warm-up");
-  const runs: Record<OperationName, Sample>[] = [];
+): Promise<OperationsPhase> {
+  const runs: Record<OperationName, Sample>[] = [await oneLifecycle(stack, helper, "warm-up")];
   for (let i = 0; i < repetitions; i++) runs.push(await oneLifecycle(stack, helper, `op-${i}`));
+  const tokenRequests = runs
+    .flatMap((r) => OPERATION_NAMES.map((name) => r[name].tokens))
+    .reduce((a, b) => a + b, 0);
+  const measured = runs.slice(1);
   const figures = {} as Record<OperationName, OperationFigure>;
   for (const name of OPERATION_NAMES) {
-    const samples = runs.map((r) => r[name]);
+    const samples = measured.map((r) => r[name]);
     const wallMs = round(median(samples.map((s) => s.ms)));
     const lowerBoundMs = OPERATION_MINIMUMS[name].roundTrips * latencyMs;
     figures[name] = {
@@ -107,5 +119,5 @@ export async function measureOperations(
       ratio: lowerBoundMs === 0 ? null : round(wallMs / lowerBoundMs, 2),
     };
   }
-  return figures;
+  return { operations: figures, tokenRequests };
 }

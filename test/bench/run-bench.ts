@@ -87,7 +87,7 @@ async function run(options: Options): Promise<BenchResult> {
     if (first.failures.length > 0) throw new Error(JSON.stringify(first.failures));
     say(`helper cold start ${round(coldStartMs)} ms, first call ${round(firstCallMs)} ms`);
 
-    const operations = await measureOperations(
+    const { operations, tokenRequests } = await measureOperations(
       stack,
       helper,
       options.latencyMs,
@@ -98,6 +98,9 @@ async function run(options: Options): Promise<BenchResult> {
         `${name.padEnd(12)} calls ${op.apiCalls} (min ${op.minApiCalls})  ${op.wallMs} ms  bound ${op.lowerBoundMs} ms  ratio ${op.ratio ?? "-"}`,
       );
     }
+    say(
+      `token requests while measuring the operations (one helper, password auth with otc:projectName): ${tokenRequests}`,
+    );
     await helper.close();
 
     let helperPeakRssMb = 0;

@@ -1,0 +1,112 @@
+/**
+ * The benchmark's pure parts: target verdicts and the chart, on a synthetic result (the figures
+ * themselves come from `npm run bench`, never from a test).
+ */
+import type { BenchResult, OperationFigure } from "./bench-types";
+import { checkTargets } from "./check-targets";
+import { renderChart } from "./render-chart";
+import { runPool } from "./run-pool";
+
+const op = (
+  apiCalls: number,
+  minApiCalls: number,
+  wallMs: number,
+  lowerBoundMs: number,
+): OperationFigure => ({
+  apiCalls,
+  minApiCalls,
+  wallMs,
+  lowerBoundMs,
+  ratio: lowerBoundMs === 0 ? null : wallMs / lowerBoundMs,
+});
+
+function result(overrides: Partial<BenchResult> = {}): BenchResult {
+  const parallel = {
+    n: 100,
+    parallelism: 16,
+    wallMs: 1000,
+    lowerBoundMs: 700,
+    ratio: 1.43,
+    tokenRequests: 1,
+  };
+  return {
+    latencyMs: 50,
+    operations: {
+      checkNew: op(2, 2, 60, 50),
+      createBound: op(2, 2, 120, 100),
+      diff: op(0, 0, 3, 0),
+      refresh: op(1, 1, 55, 50),
+      rebind: op(4, 4, 230, 200),
+      deleteBound: op(3, 3, 170, 150),
+    },
+    scaling: [
+      { n: 1, parallelism: 16, wallMs: 120, lowerBoundMs: 100, ratio: 1.2, tokenRequests: 1 },
+      parallel,
+    ],
+    parallel,
+    previewUnchanged: { n: 100, apiCalls: 0 },
+    serializedProviderBytes: 3376,
+    helperColdStartMs: 900,
+    firstCallMs: 60,
+    helperPeakRssMb: 120,
+    ...overrides,
+  };
+}
+
+describe("checkTargets", () => {
+  it("meets every target of a result within them", () => {
+    expect(checkTargets(result()).filter((v) => !v.met)).toEqual([]);
+  });
+
+  it("names each missed target", () => {
+    const missed = checkTargets(
+      result({
+        operations: {
+          ...result().operations,
+          rebind: op(7, 4, 800, 200),
+          createBound: op(2, 2, 335, 100),
+        },
+        previewUnchanged: { n: 100, apiCalls: 2 },
+      }),
+    )
+      .filter((v) => !v.met)
+      .map((v) => v.target);
+    expect(missed).toEqual([
+      "bound create within 1.3× its lower bound",
+      "0 API calls for the unchanged preview",
+      "rebind: apiCalls == minApiCalls",
+    ]);
+  });
+});
+
+describe("renderChart", () => {
+  it("draws one bar per operation, scaling entry and comparison, with lower-bound markers", () => {
+    const svg = renderChart(result());
+    expect(svg.startsWith("<svg")).toBe(true);
+    expect(svg.trimEnd().endsWith("</svg>")).toBe(true);
+    expect(svg.match(/<rect [^>]*class="bar"/g)).toHaveLength(5 + 2 + 2);
+    expect(svg.match(/<rect [^>]*class="estimate"/g)).toHaveLength(2);
+    expect(svg.match(/<line [^>]*class="bound"/g)).toHaveLength(5 + 2);
+    expect(svg).toContain("create (bound)");
+  });
+
+  it("escapes text", () => {
+    expect(renderChart(result())).not.toMatch(/<text[^>]*>[^<]*&(?!#\d+;|amp;|lt;|gt;)/);
+  });
+});
+
+describe("runPool", () => {
+  it("keeps at most `parallelism` tasks in flight and returns results in order", async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const results = await runPool([...Array(20).keys()], 4, async (n) => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      await new Promise((resolve) => setImmediate(resolve));
+      inFlight--;
+      return n * 2;
+    });
+    expect(peak).toBe(4);
+    expect(results).toEqual([...Array(20).keys()].map((n) => n * 2));
+  });
+});
