@@ -360,6 +360,32 @@ describe("Ipv6Eip through the real provider path", () => {
       expect(retried.properties).toMatchObject({ portId: b.id, status: "ACTIVE" });
     });
 
+    it("refreshes and deletes an EIP whose state an older layout wrote (no schema version)", async () => {
+      const port = freshPort();
+      const created = await helper.create(urn("old-state"), inputs({ portId: port.id }));
+      const old = {
+        __provider: provider,
+        floatingIpAddress: created.properties["floatingIpAddress"],
+        portId: port.id,
+      };
+      const read = await helper.read(urn("old-state"), created.id, old);
+      expect(read.properties).toMatchObject({
+        portId: port.id,
+        stateSchemaVersion: 1,
+        region: emulator.region,
+      });
+      expect(
+        await helper.diff(urn("old-state"), created.id, old, {
+          __provider: provider,
+          portId: port.id,
+        }),
+      ).toMatchObject({
+        changes: false,
+      });
+      await helper.delete(urn("old-state"), created.id, old);
+      expect(emulator.state().ipv6.map((e) => e.id)).not.toContain(created.id);
+    });
+
     it("drops an EIP deleted out of band on refresh (empty id)", async () => {
       const created = await helper.create(urn("vanish"), inputs({}));
       await outOfBand(emulator, "DELETE", created.id);
