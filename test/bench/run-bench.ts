@@ -14,6 +14,7 @@ import { startBenchStack } from "./bench-stack";
 import type { BenchResult } from "./bench-types";
 import { checkTargets } from "./check-targets";
 import { measureOperations, round } from "./measure-operations";
+import { measureNetworkLookup } from "./measure-network-lookup";
 import { cleanUp, measureScaling, measureUnchangedPreview } from "./measure-scaling";
 import type { ScalingRun } from "./measure-scaling";
 import { renderChart } from "./render-chart";
@@ -100,6 +101,10 @@ async function run(options: Options): Promise<BenchResult> {
     }
     say(
       `token requests while measuring the operations (one helper, password auth with otc:projectName): ${tokenRequests}`,
+    );
+    const lookup = await measureNetworkLookup(stack, helper);
+    say(
+      `external network look-up without floatingNetworkId: ${lookup.first} call(s) on the first create, ${lookup.second} on the next (cached per run)`,
     );
     await helper.close();
 
