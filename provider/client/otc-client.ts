@@ -349,9 +349,6 @@ export function createOtcClient(
   return new DefaultOtcClient(settings, options);
 }
 
-/** A process-wide key for identities that reveals nothing about them. */
-const FINGERPRINT_KEY = randomBytes(32);
-
 function fingerprint(credentials: Credentials): string {
   const parts: string[] = [credentials.kind];
   switch (credentials.kind) {
@@ -369,7 +366,7 @@ function fingerprint(credentials: Credentials): string {
       parts.push(credentials.userName, credentials.domainName, credentials.password.reveal());
       break;
   }
-  return createHmac("sha256", FINGERPRINT_KEY).update(parts.join("\0")).digest("hex");
+  return createHmac("sha256", sharedState().fingerprintKey).update(parts.join("\0")).digest("hex");
 }
 
 /**
@@ -404,15 +401,28 @@ export function applyOverrides(
   return Object.freeze(copy);
 }
 
-const shared = new Map<string, OtcClient>();
-let sharedOptions: Omit<OtcClientOptions, "projectId"> = {};
+/** The process-wide cache, kept on `globalThis` so that two loaded copies of this module share it. */
+interface SharedState {
+  clients: Map<string, OtcClient>;
+  options: Omit<OtcClientOptions, "projectId">;
+  /** A per-process key for identity fingerprints that reveal nothing about the identity. */
+  fingerprintKey: Buffer;
+}
+
+const SHARED_KEY = Symbol.for("pulumi-otc-ipv6-eip:shared-clients");
+
+function sharedState(): SharedState {
+  const holder = globalThis as unknown as Record<symbol, SharedState | undefined>;
+  holder[SHARED_KEY] ??= { clients: new Map(), options: {}, fingerprintKey: randomBytes(32) };
+  return holder[SHARED_KEY];
+}
 
 /**
  * Sets the options of shared clients created from now on (retry bounds, concurrency cap,
  * timeouts, logger, dispatcher). Clients already created keep theirs.
  */
 export function setSharedClientOptions(options: Omit<OtcClientOptions, "projectId">): void {
-  sharedOptions = { ...options };
+  sharedState().options = { ...options };
 }
 
 /**
@@ -439,6 +449,7 @@ export function getSharedClient(
     effective.caCert ?? "",
     effective.debug,
   ]);
+  const { clients: shared, options: sharedOptions } = sharedState();
   const existing = shared.get(key);
   if (existing) return existing;
   const client = new DefaultOtcClient(effective, {
@@ -454,6 +465,7 @@ export function getSharedClient(
 
 /** Closes and forgets every shared client (for tests and orderly shutdown). */
 export async function closeSharedClients(): Promise<void> {
+  const shared = sharedState().clients;
   const all = [...shared.values()];
   shared.clear();
   await Promise.all(all.map((c) => c.close()));

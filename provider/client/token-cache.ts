@@ -22,8 +22,9 @@ interface Cached extends IssuedToken {
 
 /** The cache of one identity's token. */
 export class TokenCache {
-  private current: Cached | undefined;
-  private inflight: Promise<Cached> | undefined;
+  // True private fields: util.inspect of a client never shows the token.
+  #current: Cached | undefined;
+  #inflight: Promise<Cached> | undefined;
 
   /**
    * @param issue requests a new token
@@ -38,19 +39,19 @@ export class TokenCache {
 
   /** A valid token, requesting one only when there is none or it is due for renewal. */
   async get(): Promise<IssuedToken> {
-    const c = this.current;
+    const c = this.#current;
     if (c && this.clock.now() < c.renewAt) return c;
     return this.refresh();
   }
 
   /** Drops `token` if it is the cached one; true when the next `get` will fetch a fresh one. */
   invalidate(token: string | undefined): boolean {
-    if (token !== undefined && this.current?.token === token) this.current = undefined;
-    return this.current === undefined || this.current.token !== token;
+    if (token !== undefined && this.#current?.token === token) this.#current = undefined;
+    return this.#current === undefined || this.#current.token !== token;
   }
 
   private refresh(): Promise<Cached> {
-    if (this.inflight) return this.inflight;
+    if (this.#inflight) return this.#inflight;
     const flight = (async () => {
       const issuedAt = this.clock.now();
       const t = await this.issue();
@@ -58,12 +59,12 @@ export class TokenCache {
       // A token shorter-lived than the renewal window is used for half its life, not re-fetched at once.
       const renewAt = Math.max(issuedAt + lifetime / 2, t.expiresAt - this.refreshAheadMs);
       const cached: Cached = { ...t, renewAt };
-      this.current = cached;
+      this.#current = cached;
       return cached;
     })();
-    this.inflight = flight;
+    this.#inflight = flight;
     const clear = () => {
-      if (this.inflight === flight) this.inflight = undefined;
+      if (this.#inflight === flight) this.#inflight = undefined;
     };
     flight.then(clear, clear);
     return flight;

@@ -106,10 +106,12 @@ describe("no credential leaks into logs, error messages or error properties", ()
       requestTimeoutMs: 2000,
     });
     const errors = await exercise(client);
+    const clientView = inspect(client, { depth: 6 });
     await client.close();
     expect(errors.length).toBeGreaterThanOrEqual(5);
     expect(lines.length).toBeGreaterThan(5);
     const views = [
+      clientView,
       ...lines,
       ...errors.flatMap((e) => [
         String(e),

@@ -5,6 +5,7 @@ import {
   getSharedClient,
   setSharedClientOptions,
 } from "../../provider/client/otc-client";
+import type * as otcClientModule from "../../provider/client/otc-client";
 import { resolveSettings } from "../../provider/client/settings";
 import { startServer, type LoopbackServer } from "./helpers/loopback-server";
 import { passwordSettings, PROJECT_ID, wireEip } from "./helpers/settings-fixtures";
@@ -71,6 +72,16 @@ describe("getSharedClient", () => {
       setSharedClientOptions({});
     }
     expect(lines.some((l) => l.includes("GET /v2.0/eip/floatingips_v6/"))).toBe(true);
+  });
+
+  it("is shared by a second loaded copy of the module", () => {
+    const a = getSharedClient(passwordSettings(server.url));
+    let second: typeof otcClientModule | undefined;
+    jest.isolateModules(() => {
+      second = jest.requireActual<typeof otcClientModule>("../../provider/client/otc-client");
+    });
+    expect(second!.getSharedClient).not.toBe(getSharedClient);
+    expect(second!.getSharedClient(passwordSettings(server.url))).toBe(a);
   });
 
   it("forgets a client once it is closed", async () => {
