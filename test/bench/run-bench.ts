@@ -4,7 +4,9 @@
  * docs/bench/benchmark.svg; with `--json`, prints the result as one JSON object on its last line.
  *
  * Options: `--json`, `--latency <ms>` (default 50), `--repetitions <n>` (default 5),
- * `--out <dir>` (default docs/bench), `--strict` (exit 1 when a target is missed).
+ * `--out <dir>` (default docs/bench), `--strict` (exit 1 when a target is missed),
+ * `--project <dir>` (resolve the package from this program folder instead of the repository, e.g.
+ * a user project that installed the packed tarball).
  */
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
@@ -28,6 +30,7 @@ interface Options {
   latencyMs: number;
   repetitions: number;
   outDir: string;
+  projectDir: string | undefined;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -37,6 +40,7 @@ function parseOptions(argv: readonly string[]): Options {
     latencyMs: 50,
     repetitions: 5,
     outDir: path.join(repoRoot, "docs", "bench"),
+    projectDir: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = (argv[i] as string).split("=", 2) as [string, string | undefined];
@@ -56,6 +60,7 @@ function parseOptions(argv: readonly string[]): Options {
     else if (flag === "--latency") options.latencyMs = positive(value());
     else if (flag === "--repetitions") options.repetitions = positive(value());
     else if (flag === "--out") options.outDir = path.resolve(value());
+    else if (flag === "--project") options.projectDir = path.resolve(value());
     else
       throw new Error(
         `unknown option ${JSON.stringify(flag)}; see the header of test/bench/run-bench.ts`,
@@ -69,12 +74,18 @@ function say(line: string): void {
 }
 
 async function run(options: Options): Promise<BenchResult> {
-  if (!existsSync(path.join(repoRoot, "dist", "lifecycle", "index.js"))) {
+  if (
+    options.projectDir === undefined &&
+    !existsSync(path.join(repoRoot, "dist", "lifecycle", "index.js"))
+  ) {
     throw new Error(
       "dist/ is missing: run `npm run build` first (the provider helper loads the built package)",
     );
   }
-  const stack = await startBenchStack({ latencyMs: options.latencyMs });
+  const stack = await startBenchStack({
+    latencyMs: options.latencyMs,
+    ...(options.projectDir !== undefined ? { projectDir: options.projectDir } : {}),
+  });
   const runs: ScalingRun[] = [];
   try {
     say(
