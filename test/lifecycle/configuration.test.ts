@@ -184,4 +184,12 @@ describe("provider settings and stability", () => {
     const created = await helper.create(urn("in-repo"), inputs({}));
     expect(created.properties).toMatchObject({ status: "DOWN" });
   });
+
+  it("never prints a credential in any helper's output, including errors", () => {
+    const printed = helpers.flatMap((h) => [...h.stdout, ...h.stderr]).join("\n");
+    expect(printed.length).toBeGreaterThan(0);
+    for (const secret of [emulator.password, emulator.secretKey, emulator.accessKey]) {
+      expect(printed).not.toContain(secret);
+    }
+  });
 });
