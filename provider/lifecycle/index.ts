@@ -4,6 +4,9 @@
  * versions while this entry stays).
  *
  * Each operation takes the context that `configure` returned (or an environment-only one).
+ *
+ * These seven names and their signatures are a contract with every `__provider` shim already stored
+ * in users' state: later versions may add operations but must keep these as they are.
  */
 import { createLifecycle } from "./create-lifecycle";
 import { defaultDeps } from "./default-deps";

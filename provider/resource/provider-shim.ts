@@ -1,6 +1,6 @@
 /**
  * The object Pulumi serializes into every `Ipv6Eip`'s `__provider` input: a thin shim that loads
- * the real lifecycle from the installed package each time the helper process first needs it.
+ * the real lifecycle from the installed package when a call runs (Node caches the module).
  *
  * Why: the serialized text is stored in state and used later by `refresh` and `destroy` (pulumi
  * #6238). Keeping it free of module captures makes it small, free of secrets and identical across
