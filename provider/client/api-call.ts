@@ -4,7 +4,7 @@
 export type CallAuth =
   /** A VPC call: token header, or AK/SK signature with `X-Project-Id`. */
   | "project"
-  /** An IAM call signed with AK/SK but without a project (the project look-up). */
+  /** An IAM call authenticated without a project scope (no `X-Project-Id`; the project look-ups). */
   | "signed"
   /** No authentication headers (the IAM token request carries its credentials in the body). */
   | "none";

@@ -49,6 +49,7 @@ export class OtcAuthenticator implements Authenticator {
   private readonly credentials: Credentials;
   private readonly tokens: TokenCache | undefined;
   private projectLookup: Promise<string> | undefined;
+  private tokenScopeCheck: Promise<void> | undefined;
 
   /** @param options settings, project scope, and the executor that carries IAM calls */
   constructor(private readonly options: AuthenticatorOptions) {
@@ -75,6 +76,7 @@ export class OtcAuthenticator implements Authenticator {
     const c = this.credentials;
     switch (c.kind) {
       case "token":
+        if (call.auth === "project") await this.checkTokenScope();
         request.headers["x-auth-token"] = c.token.reveal();
         return c.token.reveal();
       case "password": {
@@ -177,6 +179,53 @@ export class OtcAuthenticator implements Authenticator {
     };
   }
 
+  /** The project the pre-issued token is scoped to, asked of IAM (`GET /v3/auth/tokens`). */
+  private async tokenProjectId(): Promise<string | undefined> {
+    const c = this.credentials;
+    if (c.kind !== "token") return undefined;
+    const answer = await this.options.executor.execute({
+      method: "GET",
+      baseUrl: this.authUrl("find the token's project"),
+      path: "/auth/tokens",
+      headers: { "x-subject-token": c.token.reveal() },
+      okStatuses: [200],
+      idempotent: true,
+      auth: "signed",
+    });
+    return (parseJson(answer.body) as { token?: WireToken } | undefined)?.token?.project?.id;
+  }
+
+  /**
+   * A pre-issued token cannot be re-scoped: when the client must act in another project than the
+   * configured one (an existing resource's), make sure the token belongs to it, since answers from
+   * the wrong project would make the resource look deleted.
+   */
+  private checkTokenScope(): Promise<void> {
+    const wanted = this.options.projectId;
+    const configured = this.options.settings.projectId;
+    if (wanted === undefined || wanted === configured) return Promise.resolve();
+    this.tokenScopeCheck ??= (async () => {
+      const actual = configured ?? (await this.tokenProjectId());
+      if (actual !== undefined && actual !== wanted) {
+        throw new ConfigurationError([
+          {
+            key: "otc:token",
+            env: ["OS_TOKEN", "OS_AUTH_TOKEN"],
+            reason: `the token is scoped to project ${actual}, but this resource belongs to project ${wanted}; configure a token (or other credentials) for project ${wanted}.`,
+          },
+        ]);
+      }
+    })();
+    const check = this.tokenScopeCheck;
+    // A transient failure of the check is not remembered; a mismatch is.
+    check.catch((e: unknown) => {
+      if (!(e instanceof ConfigurationError) && this.tokenScopeCheck === check) {
+        this.tokenScopeCheck = undefined;
+      }
+    });
+    return check;
+  }
+
   private async lookUpProjectId(): Promise<string> {
     const c = this.credentials;
     if (c.kind === "password") {
@@ -185,17 +234,7 @@ export class OtcAuthenticator implements Authenticator {
     }
     const base = this.authUrl("find the project id");
     if (c.kind === "token") {
-      const token = c.token.reveal();
-      const answer = await this.options.executor.execute({
-        method: "GET",
-        baseUrl: base,
-        path: "/auth/tokens",
-        headers: { "x-subject-token": token },
-        okStatuses: [200],
-        idempotent: true,
-        auth: "project",
-      });
-      const id = (parseJson(answer.body) as { token?: WireToken } | undefined)?.token?.project?.id;
+      const id = await this.tokenProjectId();
       if (id) return id;
       throw new ConfigurationError([
         {

@@ -201,6 +201,45 @@ describe("password authentication", () => {
 });
 
 describe("pre-issued token", () => {
+  it("refuses to act in another project than the token's", async () => {
+    const other = "fedcba9876543210fedcba9876543210";
+    handler = (req) =>
+      req.path === "/v3/auth/tokens"
+        ? { status: 200, body: { token: { project: { id: PROJECT_ID } } } }
+        : eipAnswer;
+    const configured = createOtcClient(tokenSettings(server.url), { projectId: other });
+    await expect(configured.getIpv6FloatingIp(EIP_ID)).rejects.toThrow(
+      new RegExp(
+        `otc:token.*scoped to project ${PROJECT_ID}, but this resource belongs to project ${other}`,
+      ),
+    );
+    await configured.close();
+    expect(server.requests).toHaveLength(0);
+
+    const unconfigured = resolveSettings({
+      config: {
+        "otc:region": "eu-de",
+        "otc:vpcEndpoint": server.url,
+        "otc:authUrl": `${server.url}/v3`,
+        "otc:token": "tok-x",
+      },
+      env: {},
+    });
+    const asked = createOtcClient(unconfigured, { projectId: other });
+    await expect(asked.getIpv6FloatingIp(EIP_ID)).rejects.toBeInstanceOf(ConfigurationError);
+    expect(asked.requestCounts()).toEqual({ "GET /v3/auth/tokens": 1 });
+    await asked.close();
+
+    const same = createOtcClient(unconfigured, { projectId: PROJECT_ID });
+    await expect(same.getIpv6FloatingIp(EIP_ID)).resolves.toMatchObject({ id: EIP_ID });
+    await expect(same.getIpv6FloatingIp(EIP_ID)).resolves.toMatchObject({ id: EIP_ID });
+    expect(same.requestCounts()).toEqual({
+      "GET /v3/auth/tokens": 1,
+      "GET /v2.0/eip/floatingips_v6/{id}": 2,
+    });
+    await same.close();
+  });
+
   it("sends it as X-Auth-Token and never retries a 401", async () => {
     handler = () => ({
       status: 401,
