@@ -25,6 +25,8 @@ export interface AuthenticatorOptions {
   refreshAheadMs: number;
   /** Learns issued tokens, so that they are scrubbed from logs and errors too. */
   redact?: Redactor;
+  /** Told the project id once a name-scoped identity learns it (from a token or from IAM). */
+  onProjectKnown?: (projectId: string) => void;
 }
 
 function header(
@@ -170,12 +172,14 @@ export class OtcAuthenticator implements Authenticator {
       );
     }
     this.options.redact?.add(token);
+    const scopedTo = body?.token?.project?.id;
+    if (scopedTo !== undefined) this.options.onProjectKnown?.(scopedTo);
     const expires = Date.parse(body?.token?.expires_at ?? "");
     return {
       token,
       // Without a readable expiry, assume one hour: renewing early is harmless.
       expiresAt: Number.isNaN(expires) ? this.options.clock.now() + 3_600_000 : expires,
-      projectId: body?.token?.project?.id,
+      projectId: scopedTo,
     };
   }
 
@@ -286,6 +290,7 @@ export class OtcAuthenticator implements Authenticator {
         },
       ]);
     }
+    this.options.onProjectKnown?.(found.id);
     return found.id;
   }
 }

@@ -51,6 +51,8 @@ export interface OtcClientOptions {
   debug?: boolean;
   /** Scope to this project instead of the configured one (an existing resource's project). */
   projectId?: string;
+  /** Told the project id once a client scoped by project name learns it. */
+  onProjectKnown?: (projectId: string) => void;
 }
 
 /** Default client-wide cap on requests in flight. */
@@ -180,6 +182,7 @@ class DefaultOtcClient implements OtcClient {
       clock,
       refreshAheadMs: options.tokenRefreshAheadMs ?? DEFAULT_TOKEN_REFRESH_AHEAD_MS,
       redact,
+      ...(options.onProjectKnown ? { onProjectKnown: options.onProjectKnown } : {}),
     });
     this.executor.options.authenticator = this.auth;
     this.networkKey = `${settings.vpcEndpoint} ${projectId ?? settings.projectName ?? ""}`;
@@ -438,26 +441,42 @@ export function getSharedClient(
 ): OtcClient {
   const effective = applyOverrides(settings, overrides);
   const projectId = overrides.projectId ?? effective.projectId;
-  const key = JSON.stringify([
-    effective.region,
-    effective.vpcEndpoint,
-    effective.authUrl ?? "",
-    fingerprint(effective.credentials),
-    projectId ?? "",
-    projectId === undefined ? (effective.projectName ?? "") : "",
-    effective.signingFormat,
-    effective.caCert ?? "",
-    effective.debug,
-  ]);
+  const keyFor = (project: string | undefined) =>
+    JSON.stringify([
+      effective.region,
+      effective.vpcEndpoint,
+      effective.authUrl ?? "",
+      fingerprint(effective.credentials),
+      project ?? "",
+      project === undefined ? (effective.projectName ?? "") : "",
+      effective.signingFormat,
+      effective.caCert ?? "",
+      effective.debug,
+    ]);
+  const key = keyFor(projectId);
   const { clients: shared, options: sharedOptions } = sharedState();
   const existing = shared.get(key);
   if (existing) return existing;
+  const aliases: string[] = [];
+  // A client scoped by project name also serves calls scoped by that project's id (an existing
+  // resource's recorded project), so that one run needs one token, not one per scope.
+  const onProjectKnown =
+    projectId === undefined
+      ? (id: string) => {
+          const alias = keyFor(id);
+          if (!shared.has(alias)) {
+            shared.set(alias, client);
+            aliases.push(alias);
+          }
+        }
+      : undefined;
   const client = new DefaultOtcClient(effective, {
     ...sharedOptions,
     ...(projectId !== undefined ? { projectId } : {}),
+    ...(onProjectKnown ? { onProjectKnown } : {}),
   });
   client.onClose = () => {
-    if (shared.get(key) === client) shared.delete(key);
+    for (const k of [key, ...aliases]) if (shared.get(k) === client) shared.delete(k);
   };
   shared.set(key, client);
   return client;
@@ -466,7 +485,7 @@ export function getSharedClient(
 /** Closes and forgets every shared client (for tests and orderly shutdown). */
 export async function closeSharedClients(): Promise<void> {
   const shared = sharedState().clients;
-  const all = [...shared.values()];
+  const all = [...new Set(shared.values())];
   shared.clear();
   await Promise.all(all.map((c) => c.close()));
 }

@@ -20,7 +20,9 @@ beforeAll(async () => {
   server = await startServer((req) => {
     if (req.path === "/v3/auth/tokens") {
       issued++;
-      const scope = JSON.parse(req.body).auth.scope.project.id as string;
+      // A scope by name stands for PROJECT_ID here.
+      const scope =
+        (JSON.parse(req.body).auth.scope.project.id as string | undefined) ?? PROJECT_ID;
       return {
         status: 201,
         headers: { "x-subject-token": `tok-${scope}-${issued}` },
@@ -61,6 +63,34 @@ describe("getSharedClient", () => {
     expect(server.requests.at(-1)!.headers["x-auth-token"]).toMatch(
       new RegExp(`^tok-${OTHER_PROJECT}`),
     );
+  });
+
+  it("lets a client scoped by project name serve that project's id, with one token", async () => {
+    const byName = resolveSettings({
+      config: {
+        "otc:region": "eu-de",
+        "otc:vpcEndpoint": server.url,
+        "otc:authUrl": `${server.url}/v3`,
+        "otc:userName": "alice",
+        "otc:password": "pw-secret-0001",
+        "otc:domainName": "OTC-EU-DE-00000000001000000001",
+        "otc:projectName": "eu-de_demo",
+      },
+      env: {},
+    });
+    const a = getSharedClient(byName);
+    expect(getSharedClient(byName, { projectId: PROJECT_ID })).not.toBe(a);
+    await closeSharedClients();
+
+    const named = getSharedClient(byName);
+    await named.getIpv6FloatingIp(EIP_ID);
+    const byId = getSharedClient(byName, { projectId: PROJECT_ID });
+    expect(byId).toBe(named);
+    await byId.getIpv6FloatingIp(EIP_ID);
+    expect(named.requestCounts().token).toBe(1);
+    expect(getSharedClient(byName, { projectId: OTHER_PROJECT })).not.toBe(named);
+    await named.close();
+    expect(getSharedClient(byName, { projectId: PROJECT_ID })).not.toBe(named);
   });
 
   it("applies the shared options to clients created afterwards", async () => {
