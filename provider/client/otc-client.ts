@@ -55,8 +55,12 @@ export interface OtcClientOptions {
   onProjectKnown?: (projectId: string) => void;
 }
 
-/** Default client-wide cap on requests in flight. */
-export const DEFAULT_MAX_CONCURRENT_REQUESTS = 10;
+/**
+ * Default client-wide cap on requests in flight. Pulumi runs 4 × CPUs resource operations at once
+ * by default, and a new resource's check makes two concurrent lists, so 32 covers a 4-core
+ * machine without queueing while still bounding a larger `--parallel`.
+ */
+export const DEFAULT_MAX_CONCURRENT_REQUESTS = 32;
 /** Default timeout of one HTTP exchange. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 /** Default renewal margin of a password token. */

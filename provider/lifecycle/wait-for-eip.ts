@@ -7,8 +7,8 @@ import { DeadlineExceededError, EipErrorStatusError } from "../core/errors";
 import { pollDelayMs } from "../core/poll-schedule";
 import type { LifecycleDeps } from "./deps";
 
-/** Polls (about six seconds) for which an unbinding EIP may still show ERROR. */
-const ERROR_POLLS_WHILE_UNBINDING = 5;
+/** Polls (about six seconds with the default schedule) for which an unbinding EIP may still show ERROR. */
+const ERROR_POLLS_WHILE_UNBINDING = 6;
 
 /** True when `eip` is settled at `portId` (`null` = unbound). */
 export function isSettled(eip: FloatingIp, portId: string | null): boolean {
@@ -18,7 +18,7 @@ export function isSettled(eip: FloatingIp, portId: string | null): boolean {
 
 /**
  * Waits until the EIP is settled at `portId`, starting from what OTC last said (`current`): no poll
- * when it already is; else the first poll within 250 ms, then capped exponential backoff. `ERROR`
+ * when it already is; else the first poll at once, then capped exponential backoff from 200 ms. `ERROR`
  * counts once a poll has read it (while unbinding: once it persisted for a few polls).
  *
  * @throws EipErrorStatusError when the EIP turns `ERROR`
@@ -52,7 +52,8 @@ export async function waitForEip(
           "Raise the resource's timeouts, or run `pulumi up` again.",
       );
     }
-    await deps.sleep(pollDelayMs(attempt, now, deadline));
+    const delay = pollDelayMs(attempt, now, deadline);
+    if (delay > 0) await deps.sleep(delay);
     eip = await client.getIpv6FloatingIp(eip.id, {
       deadline: Math.max(deadline, deps.now() + 1000),
     });

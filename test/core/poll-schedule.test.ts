@@ -3,11 +3,17 @@ import { DEFAULT_POLL_SCHEDULE, pollDelayMs } from "../../provider/core/poll-sch
 import { containsUnknown, UNKNOWN_VALUE } from "../../provider/core/unknown-value";
 
 describe("pollDelayMs", () => {
-  it("polls first within 250 ms, then backs off to the cap", () => {
+  it("polls at once first, then after 200 ms doubling, up to the cap", () => {
     const delays = [0, 1, 2, 3, 4, 5, 10, 100].map((a) => pollDelayMs(a, 0, 1e9));
-    expect(delays[0]).toBeLessThanOrEqual(250);
+    expect(delays.slice(0, 6)).toEqual([0, 200, 400, 800, 1600, 3200]);
     expect(delays).toEqual([...delays].sort((a, b) => a - b));
     expect(delays.at(-1)).toBe(DEFAULT_POLL_SCHEDULE.capMs);
+  });
+
+  it("follows a custom schedule", () => {
+    const schedule = { firstMs: 50, secondMs: 100, factor: 3, capMs: 1000 };
+    const delays = [0, 1, 2, 3, 4].map((a) => pollDelayMs(a, 0, 1e9, schedule));
+    expect(delays).toEqual([50, 100, 300, 900, 1000]);
   });
 
   it("never waits past the deadline nor a negative time", () => {
