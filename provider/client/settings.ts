@@ -311,7 +311,8 @@ function resolveCredentials(
   const source = list.find((s) => IDENTITY.some((n) => s.get(n) !== undefined));
   if (!source) {
     problems.push({
-      key: "otc:token / otc:accessKey + otc:secretKey / otc:userName + otc:password + otc:domainName",
+      key: NO_CREDENTIALS_KEY,
+      unset: true,
       env: [
         "OS_TOKEN",
         "OS_ACCESS_KEY + OS_SECRET_KEY",
@@ -379,6 +380,23 @@ function resolveCredentials(
   };
 }
 
+/** The key of the problem "no credentials found" (no identity in any source). */
+export const NO_CREDENTIALS_KEY =
+  "otc:token / otc:accessKey + otc:secretKey / otc:userName + otc:password + otc:domainName";
+
+/**
+ * True when `error` says only that no credentials (and perhaps no region) were given at all, as in
+ * a preview of a pull request from a fork, which has no secrets. False when any value that was
+ * given is invalid or incomplete (a typo in `otc:region`, `http://` to a remote host, half an
+ * identity): those are mistakes to report, not an environment without secrets.
+ */
+export function isMissingCredentialsOnly(error: ConfigurationError): boolean {
+  return (
+    error.problems.some((p) => p.key === NO_CREDENTIALS_KEY) &&
+    error.problems.every((p) => p.unset === true)
+  );
+}
+
 /**
  * Resolves every setting from `sources`. Pure: it reads no file and no `process.env`.
  *
@@ -408,12 +426,13 @@ export function resolveSettings(sources: SettingsSources): ResolvedSettings {
   if (region === undefined && projectName !== undefined)
     region = regionFromProjectName(projectName);
   if (region === undefined) {
-    problems.push(
-      problem(
+    problems.push({
+      ...problem(
         "region",
         `missing; set the region (e.g. "eu-de")${projectName ? `; it cannot be derived from the project name ${describeValue(projectName)}` : ""}.`,
       ),
-    );
+      unset: projectName === undefined,
+    });
   } else {
     const failure = checkRegion("otc:region", region);
     if (failure) problems.push(problem("region", failure.reason));

@@ -96,6 +96,11 @@ export interface ConfigurationProblem {
   env?: readonly string[];
   /** What is missing or wrong, quoting the value when it is not a secret. */
   reason: string;
+  /**
+   * True when nothing at all was given for this setting (as opposed to a value that is invalid or
+   * does not fit the others): a preview without secrets, e.g. of a pull request from a fork.
+   */
+  unset?: boolean;
 }
 
 /** The settings are incomplete or inconsistent; lists every problem at once. */

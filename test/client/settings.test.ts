@@ -1,6 +1,11 @@
 import { inspect } from "node:util";
 import { ConfigurationError } from "../../provider/core/errors";
-import { CONFIG_KEYS, resolveSettings, type SettingsSources } from "../../provider/client/settings";
+import {
+  CONFIG_KEYS,
+  isMissingCredentialsOnly,
+  resolveSettings,
+  type SettingsSources,
+} from "../../provider/client/settings";
 
 const PID = "0123456789abcdef0123456789abcdef";
 const PASSWORD_CONFIG = {
@@ -160,6 +165,56 @@ describe("resolveSettings: sources and precedence", () => {
         config: { "otc:region": "eu-de", "otc:projectId": PID, "otc:accessKey": "AK" },
       }),
     ).toMatch(/otc:secretKey \(or env OS_SECRET_KEY\): missing/);
+  });
+});
+
+function errorOf(partial: Partial<SettingsSources>): ConfigurationError {
+  try {
+    resolve(partial);
+  } catch (e) {
+    if (e instanceof ConfigurationError) return e;
+    throw e;
+  }
+  throw new Error("expected a ConfigurationError");
+}
+
+describe("isMissingCredentialsOnly: no secrets here, or a mistake?", () => {
+  it("is true when no credentials (and perhaps no region) were given at all", () => {
+    expect(isMissingCredentialsOnly(errorOf({}))).toBe(true);
+    expect(isMissingCredentialsOnly(errorOf({ config: { "otc:region": "eu-de" } }))).toBe(true);
+    expect(
+      isMissingCredentialsOnly(
+        errorOf({ config: { "otc:region": "eu-de", "otc:projectName": "eu-de_demo" } }),
+      ),
+    ).toBe(true);
+  });
+
+  it("is false when a value given is invalid, even without credentials", () => {
+    expect(isMissingCredentialsOnly(errorOf({ config: { "otc:region": "eu_de" } }))).toBe(false);
+    expect(
+      isMissingCredentialsOnly(
+        errorOf({
+          config: { "otc:region": "eu-de", "otc:vpcEndpoint": "http://vpc.example.com" },
+        }),
+      ),
+    ).toBe(false);
+    expect(isMissingCredentialsOnly(errorOf({ config: { "otc:projectName": "demo" } }))).toBe(
+      false,
+    );
+  });
+
+  it("is false when credentials are there but the settings are incomplete or wrong", () => {
+    expect(
+      isMissingCredentialsOnly(
+        errorOf({ config: { "otc:region": "eu-de", "otc:accessKey": "A", "otc:secretKey": "S" } }),
+      ),
+    ).toBe(false);
+    expect(
+      isMissingCredentialsOnly(errorOf({ config: { ...PASSWORD_CONFIG, "otc:region": "eu_de" } })),
+    ).toBe(false);
+    expect(isMissingCredentialsOnly(new ConfigurationError([{ key: "otc:x", reason: "?" }]))).toBe(
+      false,
+    );
   });
 });
 
