@@ -5,6 +5,7 @@
 import type { FloatingIp, OtcClient } from "../client/types";
 import {
   InvalidInputError,
+  NicAlreadyHasEipError,
   NotFoundError,
   OutcomeUnknownError,
   ResourceInitError,
@@ -29,6 +30,34 @@ export interface CreateAnswer {
 /** How often and how long to look for the EIP of an outcome-unknown create on its port. */
 const RECONCILE_DELAYS_MS = [0, 500, 1000, 2000, 4000];
 
+/** How many times an outcome-unknown bound create is sent again when no EIP appeared on its port. */
+const BOUND_CREATE_RESENDS = 1;
+
+/** The IPv6 EIP on `portId` once one shows up within the reconcile delays, else `undefined`. */
+async function findCreatedOnPort(
+  ctx: ProviderContext,
+  client: OtcClient,
+  portId: string,
+  deadline: number,
+): Promise<FloatingIp | undefined> {
+  for (const delay of RECONCILE_DELAYS_MS) {
+    if (ctx.deps.now() + delay > deadline) break;
+    if (delay > 0) await ctx.deps.sleep(delay);
+    const found = (await client.listIpv6FloatingIps({ portId }, { deadline })).filter(
+      (eip) => eip.portId?.toLowerCase() === portId,
+    );
+    if (found[0]) return found[0];
+  }
+  return undefined;
+}
+
+/**
+ * Settles an outcome-unknown create. Unbound: nothing can tell its EIP from any other, so it is
+ * never resent; the error says what may exist. Bound: the EIP it made (if any) shows on the port
+ * and is adopted; when none appears the POST is sent again, since OTC refuses a second EIP on one
+ * NIC (a late first EIP makes the resend fail with VPC.0511 rather than duplicate). A resend that
+ * ends outcome-unknown too is reconciled the same way, then this gives up.
+ */
 async function reconcileUnknownCreate(
   ctx: ProviderContext,
   client: OtcClient,
@@ -50,13 +79,9 @@ async function reconcileUnknownCreate(
       error,
     );
   }
-  for (const delay of RECONCILE_DELAYS_MS) {
-    if (ctx.deps.now() + delay > deadline) break;
-    if (delay > 0) await ctx.deps.sleep(delay);
-    const found = (await client.listIpv6FloatingIps({ portId }, { deadline })).filter(
-      (eip) => eip.portId?.toLowerCase() === portId,
-    );
-    const eip = found[0];
+  let unknown = error;
+  for (let resends = 0; ; resends++) {
+    const eip = await findCreatedOnPort(ctx, client, portId, deadline);
     if (eip) {
       ctx.deps.log(
         `Ipv6Eip: the create request's outcome was unknown; found IPv6 EIP ${eip.id} ` +
@@ -64,13 +89,32 @@ async function reconcileUnknownCreate(
       );
       return eip;
     }
+    if (resends >= BOUND_CREATE_RESENDS) break;
+    ctx.deps.log(
+      `Ipv6Eip: the create request's outcome was unknown and no IPv6 EIP appeared on NIC ${portId}; ` +
+        "sending it again (OTC refuses a second EIP on one NIC, so this cannot duplicate it).",
+    );
+    try {
+      return await client.createIpv6FloatingIp(
+        { floatingNetworkId: network, portId },
+        { deadline },
+      );
+    } catch (again) {
+      if (again instanceof NicAlreadyHasEipError) {
+        // The first POST's EIP may have shown up late: if it is there now, it is ours.
+        const late = await findCreatedOnPort(ctx, client, portId, deadline);
+        if (late) return late;
+      }
+      if (!(again instanceof OutcomeUnknownError)) throw again;
+      unknown = again;
+    }
   }
   throw new OutcomeUnknownError(
-    { method: error.method, path: error.path },
-    `Creating the IPv6 EIP for NIC ${portId} had an unknown outcome (${error.message}) and no IPv6 ` +
-      "EIP has appeared on that NIC. Nothing was resent. Run `pulumi up` again: if an EIP appeared " +
-      "meanwhile, the check names it and you can set adoptId to it; otherwise a new one is created.",
-    error,
+    { method: unknown.method, path: unknown.path },
+    `Creating the IPv6 EIP for NIC ${portId} had an unknown outcome (${unknown.message}), twice, and ` +
+      "no IPv6 EIP has appeared on that NIC. Run `pulumi up` again: if an EIP appeared meanwhile, " +
+      "the check names it and you can set adoptId to it; otherwise a new one is created.",
+    unknown,
   );
 }
 

@@ -1,5 +1,10 @@
 /**
  * `delete`: unbind if bound, then delete. Not found means done, so it is safe to repeat.
+ *
+ * Whether to unbind first is decided from the port recorded in state rather than from a GET: the
+ * state is what the last `up` or `refresh` saw, and when it is stale OTC says so (`VPC.0517`
+ * "unbind first" on DELETE), which is handled by unbinding then. An unbind of an EIP that is
+ * already unbound is harmless.
  */
 import type { OtcClient } from "../client/types";
 import { EipErrorStatusError, NotFoundError, UnbindFirstError } from "../core/errors";
@@ -24,7 +29,8 @@ async function unbind(
 }
 
 /**
- * Deletes the EIP in the region and project recorded in its state.
+ * Deletes the EIP in the region and project recorded in its state: bound (per state) = unbind,
+ * wait for `DOWN`, DELETE (3 calls); unbound = DELETE (1 call).
  *
  * @param ctx the configured provider
  * @param id the EIP's id
@@ -39,13 +45,12 @@ export async function deleteIpv6Eip(
   const client = await ctx.client({ region: stored.region, projectId: stored.projectId });
   const deadline = ctx.deps.now() + stored.timeouts.delete * 1000;
   try {
-    const eip = await client.getIpv6FloatingIp(id, { deadline });
-    if (eip.portId) await unbind(client, id, deadline, ctx.deps);
+    if (stored.portId !== null) await unbind(client, id, deadline, ctx.deps);
     try {
       await client.deleteIpv6FloatingIp(id, { deadline });
     } catch (error) {
       if (!(error instanceof UnbindFirstError)) throw error;
-      // Bound again meanwhile (or OTC had not caught up): unbind once more, then delete.
+      // Bound after the state was written (or OTC had not caught up): unbind, then delete.
       await unbind(client, id, deadline, ctx.deps);
       await client.deleteIpv6FloatingIp(id, { deadline });
     }

@@ -13,10 +13,26 @@ export interface Placement {
   projectId?: string | null;
 }
 
+/** A region and project id, both known. */
+export interface KnownPlacement {
+  /** The region. */
+  region: string;
+  /** The project id. */
+  projectId: string;
+}
+
+/**
+ * How long a live-guard verdict "this NIC holds no EIP" from `check` stays usable by the `update`
+ * that follows it (the engine calls them moments apart).
+ */
+export const FREE_NIC_VERDICT_TTL_MS = 60_000;
+
 /** The configured provider that every lifecycle call receives. */
 export class ProviderContext<S extends LifecycleSettings = LifecycleSettings> {
   private settingsPromise: Promise<S> | undefined;
   private warned = false;
+  /** NICs the live guard found empty: key (region, project, port) → when (epoch ms). */
+  private readonly freeNics = new Map<string, number>();
 
   /**
    * @param deps the lifecycle's dependencies
@@ -53,4 +69,35 @@ export class ProviderContext<S extends LifecycleSettings = LifecycleSettings> {
     if (placement.projectId) overrides.projectId = placement.projectId;
     return this.deps.getClient(settings, overrides);
   }
+
+  /**
+   * Records that the live guard has just found no EIP at all on `portId` in `placement` (region
+   * and project id), for the `update` that follows (see {@link takeFreeNicVerdict}).
+   */
+  rememberFreeNic(placement: KnownPlacement, portId: string): void {
+    const now = this.deps.now();
+    for (const [key, at] of this.freeNics) {
+      if (now - at >= FREE_NIC_VERDICT_TTL_MS) this.freeNics.delete(key);
+    }
+    this.freeNics.set(nicKey(placement, portId), now);
+  }
+
+  /**
+   * True (once) when the live guard found `portId` empty in `placement` less than
+   * {@link FREE_NIC_VERDICT_TTL_MS} ago; the verdict is consumed so that it serves one bind only.
+   */
+  takeFreeNicVerdict(placement: KnownPlacement, portId: string): boolean {
+    const key = nicKey(placement, portId);
+    const at = this.freeNics.get(key);
+    if (at === undefined) return false;
+    this.freeNics.delete(key);
+    const age = this.deps.now() - at;
+    return age >= 0 && age < FREE_NIC_VERDICT_TTL_MS;
+  }
+}
+
+function nicKey(placement: KnownPlacement, portId: string): string {
+  return [placement.region, placement.projectId, portId]
+    .map((part) => part.toLowerCase())
+    .join(" ");
 }

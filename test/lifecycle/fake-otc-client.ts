@@ -2,7 +2,12 @@
  * An in-memory OtcClient for lifecycle unit tests: EIPs in a map, scripted statuses and failures.
  */
 import type { FloatingIp, OtcClient } from "../../provider/client/types";
-import { NotFoundError, UnbindFirstError } from "../../provider/core/errors";
+import {
+  NicAlreadyHasEipError,
+  NotFoundError,
+  OutcomeUnknownError,
+  UnbindFirstError,
+} from "../../provider/core/errors";
 
 const target = (method: string, path: string) => ({ method, path, status: 404, retryable: false });
 
@@ -15,6 +20,13 @@ export class FakeOtcClient implements OtcClient {
   bindOutcome: "ACTIVE" | "ERROR" | "stay" = "ACTIVE";
   /** How many DELETEs answer "unbind first" before succeeding. */
   unbindFirstOnDelete = 0;
+  /**
+   * Outcomes of the next POSTs, consumed one per POST: `"lost"` = outcome unknown, nothing made;
+   * `"made"` = outcome unknown, the EIP was made. Empty = the POST answers normally.
+   */
+  unknownCreates: ("lost" | "made")[] = [];
+  /** When set, a bind to this port is refused with VPC.0511 (another actor took the NIC). */
+  takenPort: string | undefined;
   private next = 1;
 
   projectId(): Promise<string> {
@@ -37,6 +49,10 @@ export class FakeOtcClient implements OtcClient {
     portId?: string | null;
   }): Promise<FloatingIp> {
     this.calls.push("create");
+    const outcome = this.unknownCreates.shift();
+    if (outcome === "lost") {
+      return Promise.reject(new OutcomeUnknownError({ method: "POST", path: "/x" }, "reset"));
+    }
     const id = `00000000-0000-4000-8000-${String(this.next++).padStart(12, "0")}`;
     const eip: FloatingIp = {
       id,
@@ -52,6 +68,10 @@ export class FakeOtcClient implements OtcClient {
       updatedAt: null,
     };
     this.eips.set(id, eip);
+    if (outcome === "made") {
+      if (eip.portId && this.bindOutcome !== "stay") eip.status = this.bindOutcome;
+      return Promise.reject(new OutcomeUnknownError({ method: "POST", path: "/x" }, "reset"));
+    }
     const answer = { ...eip };
     if (eip.portId && this.bindOutcome !== "stay") eip.status = this.bindOutcome;
     return Promise.resolve(answer);
@@ -60,15 +80,29 @@ export class FakeOtcClient implements OtcClient {
     this.calls.push(portId ? "bind" : "unbind");
     const eip = this.eips.get(id);
     if (!eip) return Promise.reject(new NotFoundError(target("PUT", "/x"), "gone"));
+    if (portId !== null && portId === this.takenPort) {
+      return Promise.reject(
+        new NicAlreadyHasEipError(
+          { method: "PUT", path: "/x", status: 409, retryable: false, otcCode: "VPC.0511" },
+          `The NIC (port ${portId}) already holds an EIP.`,
+          portId,
+        ),
+      );
+    }
+    const shownStatus = eip.status;
     eip.portId = portId;
     eip.status = portId && this.bindOutcome !== "stay" ? this.bindOutcome : "DOWN";
-    return Promise.resolve({ ...eip });
+    // As OTC does: the answer shows the new port with the status from before the change.
+    return Promise.resolve({ ...eip, status: shownStatus });
   }
   deleteIpv6FloatingIp(id: string): Promise<void> {
     this.calls.push("delete");
     if (this.unbindFirstOnDelete > 0) {
       this.unbindFirstOnDelete--;
       return Promise.reject(new UnbindFirstError(target("DELETE", "/x"), "unbind first"));
+    }
+    if (this.eips.get(id)?.portId) {
+      return Promise.reject(new UnbindFirstError(target("DELETE", "/x"), "bound: unbind first"));
     }
     if (!this.eips.delete(id))
       return Promise.reject(new NotFoundError(target("DELETE", "/x"), "gone"));

@@ -2,14 +2,32 @@
  * The lifecycle with an in-memory client and a fake clock: the paths the emulator cannot reach
  * cheaply (deadlines, repeated "unbind first", configuration failures).
  */
-import { ConfigurationError, ResourceInitError } from "../../provider/core/errors";
+import { resolveSettings } from "../../provider/client/settings";
+import {
+  ConfigurationError,
+  NicAlreadyHasEipError,
+  OutcomeUnknownError,
+  ResourceInitError,
+} from "../../provider/core/errors";
 import { createLifecycle } from "../../provider/lifecycle/create-lifecycle";
 import type { LifecycleDeps } from "../../provider/lifecycle/deps";
 import { FakeOtcClient } from "./fake-otc-client";
 
 const PORT = "552389f5-8f4c-4bb7-9991-07233c315d60";
+const OTHER_PORT = "7d2a4b1c-0b5e-4c1f-9a83-2f4f0e5d9c11";
 
-function setUp(options: { noSettings?: boolean } = {}) {
+/** The error the real settings raise for `config` with an empty environment. */
+function settingsError(config: Record<string, string>): ConfigurationError {
+  try {
+    resolveSettings({ config, env: {} });
+  } catch (error) {
+    if (error instanceof ConfigurationError) return error;
+    throw error;
+  }
+  throw new Error("expected the settings to be refused");
+}
+
+function setUp(options: { noSettings?: boolean; badSettings?: boolean } = {}) {
   const client = new FakeOtcClient();
   const lines: string[] = [];
   let now = 1_000_000;
@@ -18,8 +36,12 @@ function setUp(options: { noSettings?: boolean } = {}) {
     configKeys: ["otc:region"],
     loadSettings: () =>
       options.noSettings
-        ? Promise.reject(new ConfigurationError([{ key: "otc:password", reason: "missing" }]))
-        : Promise.resolve({ region: "eu-de", warnings: ["a settings remark"] }),
+        ? Promise.reject(settingsError({ "otc:region": "eu-de" }))
+        : options.badSettings
+          ? Promise.reject(
+              settingsError({ "otc:region": "eu_de", "otc:vpcEndpoint": "http://vpc.example.com" }),
+            )
+          : Promise.resolve({ region: "eu-de", warnings: ["a settings remark"] }),
     getClient: () => client,
     log: (line) => lines.push(line),
     sleep: (ms) => {
@@ -73,6 +95,7 @@ describe("lifecycle (in-memory client)", () => {
     const ctx = await lifecycle.configure({ config: { get: () => undefined } });
     expect((await lifecycle.check(ctx, {}, { portId: PORT })).failures).toEqual([]);
     expect(lines.join("\n")).toContain("otc:password");
+    expect(lines.join("\n")).toMatch(/skipped/);
     expect((await lifecycle.check(ctx, {}, { portId: "x" })).failures).toHaveLength(1);
     expect(client.calls).toEqual([]);
     await expect(lifecycle.create(ctx, { portId: PORT })).rejects.toBeInstanceOf(
@@ -96,5 +119,134 @@ describe("lifecycle (in-memory client)", () => {
     await lifecycle.create(ctx, {});
     await lifecycle.create(ctx, {});
     expect(lines.filter((l) => l.includes("a settings remark"))).toHaveLength(1);
+  });
+
+  it("fails the check when settings are given but invalid, naming every problem", async () => {
+    const { client, lifecycle } = setUp({ badSettings: true });
+    const ctx = await lifecycle.configure();
+    const failure = await lifecycle.check(ctx, {}, { portId: PORT }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ConfigurationError);
+    expect((failure as Error).message).toMatch(/otc:region.*"eu_de"/);
+    expect((failure as Error).message).toMatch(/otc:vpcEndpoint.*http:\/\//);
+    expect(client.calls).toEqual([]);
+  });
+
+  it("deletes from the state: bound = unbind, read, delete; unbound = delete", async () => {
+    const { client, lifecycle } = setUp();
+    const ctx = await lifecycle.configure();
+    const bound = await lifecycle.create(ctx, { portId: PORT });
+    const unbound = await lifecycle.create(ctx, {});
+    client.calls.length = 0;
+    await lifecycle.delete(ctx, bound.id, bound.outs);
+    expect(client.calls).toEqual(["unbind", "get", "delete"]);
+    client.calls.length = 0;
+    await lifecycle.delete(ctx, unbound.id, unbound.outs);
+    expect(client.calls).toEqual(["delete"]);
+    expect(client.eips.size).toBe(0);
+  });
+
+  it("deletes an EIP that the state shows unbound but was bound since", async () => {
+    const { client, lifecycle } = setUp();
+    const ctx = await lifecycle.configure();
+    const created = await lifecycle.create(ctx, {});
+    await client.updateIpv6FloatingIpPort(created.id, PORT);
+    client.calls.length = 0;
+    await lifecycle.delete(ctx, created.id, created.outs);
+    expect(client.calls).toEqual(["delete", "unbind", "get", "delete"]);
+    expect(client.eips.size).toBe(0);
+  });
+
+  it("rebinds after a check in 4 calls, reusing the check's verdict on the NIC", async () => {
+    const { client, lifecycle } = setUp();
+    const ctx = await lifecycle.configure();
+    const created = await lifecycle.create(ctx, { portId: PORT });
+    const moved = { portId: OTHER_PORT };
+    expect((await lifecycle.check(ctx, { portId: PORT }, moved)).failures).toEqual([]);
+    client.calls.length = 0;
+    const updated = await lifecycle.update(ctx, created.id, created.outs, moved);
+    expect(client.calls).toEqual(["unbind", "get", "bind", "get"]);
+    expect(updated.outs).toMatchObject({ portId: OTHER_PORT, status: "ACTIVE" });
+  });
+
+  it("runs the guard itself when no fresh verdict is there", async () => {
+    const { client, lifecycle, sleeps } = setUp();
+    const ctx = await lifecycle.configure();
+    const created = await lifecycle.create(ctx, { portId: PORT });
+    client.calls.length = 0;
+    const updated = await lifecycle.update(ctx, created.id, created.outs, { portId: OTHER_PORT });
+    expect(client.calls.slice(0, 2).sort()).toEqual(["list4", "list6"]);
+    expect(client.calls.slice(2)).toEqual(["unbind", "get", "bind", "get"]);
+
+    await lifecycle.check(ctx, { portId: OTHER_PORT }, { portId: PORT });
+    await ctx.deps.sleep(61_000);
+    sleeps.length = 0;
+    client.calls.length = 0;
+    await lifecycle.update(ctx, created.id, updated.outs, { portId: PORT });
+    expect(client.calls.slice(0, 2).sort()).toEqual(["list4", "list6"]);
+  });
+
+  it("reports a NIC taken between check and update precisely, with the EIP's real state", async () => {
+    const { client, lifecycle } = setUp();
+    const ctx = await lifecycle.configure();
+    const created = await lifecycle.create(ctx, { portId: PORT });
+    const moved = { __provider: "text", portId: OTHER_PORT };
+    await lifecycle.check(ctx, { portId: PORT }, moved);
+    client.takenPort = OTHER_PORT;
+    const failure = await lifecycle
+      .update(ctx, created.id, created.outs, moved)
+      .catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ResourceInitError);
+    const init = failure as ResourceInitError;
+    expect(init.cause).toBeInstanceOf(NicAlreadyHasEipError);
+    expect(init.reasons.join(" ")).toContain(OTHER_PORT);
+    expect(init.properties).toMatchObject({ portId: null, status: "DOWN", __provider: "text" });
+  });
+
+  it("redoes a move from a fresh read when the state was stale", async () => {
+    const { client, lifecycle } = setUp();
+    const ctx = await lifecycle.configure();
+    const created = await lifecycle.create(ctx, {});
+    await client.updateIpv6FloatingIpPort(created.id, PORT);
+    const updated = await lifecycle.update(ctx, created.id, created.outs, {
+      portId: OTHER_PORT,
+    });
+    expect(updated.outs).toMatchObject({ portId: OTHER_PORT, status: "ACTIVE" });
+  });
+
+  it("resends a bound create once when its outcome was unknown and nothing appeared", async () => {
+    const { client, lifecycle, lines } = setUp();
+    const ctx = await lifecycle.configure();
+    client.unknownCreates = ["lost"];
+    const created = await lifecycle.create(ctx, { portId: PORT });
+    expect(client.calls.filter((c) => c === "create")).toHaveLength(2);
+    expect(client.eips.size).toBe(1);
+    expect(created.outs).toMatchObject({ portId: PORT, status: "ACTIVE" });
+    expect(lines.join("\n")).toMatch(/sending it again/);
+  });
+
+  it("adopts the EIP a resend's unknown outcome made, and gives up after a second loss", async () => {
+    const { client, lifecycle } = setUp();
+    const ctx = await lifecycle.configure();
+    client.unknownCreates = ["lost", "made"];
+    const created = await lifecycle.create(ctx, { portId: PORT });
+    expect(client.eips.size).toBe(1);
+    expect(created.outs).toMatchObject({ portId: PORT });
+
+    client.unknownCreates = ["lost", "lost"];
+    const failure = await lifecycle.create(ctx, { portId: OTHER_PORT }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(OutcomeUnknownError);
+    expect((failure as Error).message).toContain(OTHER_PORT);
+    expect(client.calls.filter((c) => c === "create")).toHaveLength(4);
+    expect(client.eips.size).toBe(1);
+  });
+
+  it("never resends an unbound create whose outcome was unknown", async () => {
+    const { client, lifecycle } = setUp();
+    const ctx = await lifecycle.configure();
+    client.unknownCreates = ["lost"];
+    const failure = await lifecycle.create(ctx, {}).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(OutcomeUnknownError);
+    expect((failure as Error).message).toMatch(/may now exist/);
+    expect(client.calls.filter((c) => c === "create")).toHaveLength(1);
   });
 });
