@@ -8,16 +8,17 @@ import type { StepFailure } from "./run-lifecycles";
 const OTC_CODE = /\b(?:APIG|VPC|IAM|EIP|Neutron)\.\d{4}\b/;
 
 /**
- * True for a create whose POST met a fault that leaves its outcome unknown (a reset, a 5xx) and
- * whose EIP was then not found on the NIC: the provider never resends a create, by design, and
- * says so. No retry budget covers it.
+ * True for a create whose POST met a fault that leaves its outcome unknown (a reset, a 5xx), whose
+ * EIP was then not found on the NIC, and whose one resend met such a fault too: the provider
+ * resends a bound create once (OTC refuses a second EIP on one NIC), then gives up and says so.
+ * No retry budget covers it; it takes two such faults in a row.
  */
-export function isUnresendableCreate(failure: StepFailure): boolean {
+export function isTwiceLostCreate(failure: StepFailure): boolean {
   return (
     failure.step === "create" &&
     failure.initFailureId === undefined &&
     /unknown outcome/i.test(failure.message) &&
-    /Nothing was resent/.test(failure.message)
+    /twice/.test(failure.message)
   );
 }
 
@@ -29,6 +30,6 @@ export function isActionable(failure: StepFailure): boolean {
   const advice = /pulumi up|pulumi refresh|run again|Run|adoptId|retry|try again/i.test(
     failure.message,
   );
-  if (isUnresendableCreate(failure)) return advice;
+  if (isTwiceLostCreate(failure)) return advice;
   return OTC_CODE.test(failure.message) && advice;
 }
