@@ -59,7 +59,15 @@ async function oneLifecycle(
   const [, refresh] = await sample(stack, () =>
     helper.read(urn, created.id, created.properties, checked.inputs),
   );
-  const moved = { ...checked.inputs, portId: stack.newPort() };
+  // As `pulumi up` does, the engine checks the new inputs (the live guard lists the new NIC)
+  // before it updates. That check is not measured (checkNew measures one); the update is.
+  const recheck = await helper.check(urn, checked.inputs, {
+    ...checked.inputs,
+    portId: stack.newPort(),
+  });
+  if (recheck.failures.length > 0)
+    throw new Error(`check failed: ${JSON.stringify(recheck.failures)}`);
+  const moved = recheck.inputs;
   const [updated, rebind] = await sample(stack, () =>
     helper.update(urn, created.id, created.properties, moved),
   );
