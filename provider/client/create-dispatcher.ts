@@ -7,8 +7,11 @@ import { rootCertificates } from "node:tls";
 import { Agent, EnvHttpProxyAgent, type Dispatcher } from "undici";
 import type { ResolvedSettings } from "./settings";
 
-/** Connections kept per origin; enough for the default concurrency cap. */
-const CONNECTIONS_PER_ORIGIN = 16;
+/**
+ * Connections kept per origin: as many as the client's default cap on requests in flight
+ * (`DEFAULT_MAX_CONCURRENT_REQUESTS`), so that no request admitted by the cap waits for a socket.
+ */
+const CONNECTIONS_PER_ORIGIN = 32;
 
 /** Builds the dispatcher for `settings`. */
 export function createDispatcher(settings: ResolvedSettings): Dispatcher {

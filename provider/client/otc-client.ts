@@ -356,7 +356,19 @@ export function createOtcClient(
   return new DefaultOtcClient(settings, options);
 }
 
+/** Fingerprints already computed, per credentials object (computed once, not on every call). */
+const fingerprints = new WeakMap<Credentials, string>();
+
 function fingerprint(credentials: Credentials): string {
+  let known = fingerprints.get(credentials);
+  if (known === undefined) {
+    known = computeFingerprint(credentials);
+    fingerprints.set(credentials, known);
+  }
+  return known;
+}
+
+function computeFingerprint(credentials: Credentials): string {
   const parts: string[] = [credentials.kind];
   switch (credentials.kind) {
     case "token":
