@@ -63,6 +63,21 @@ export async function measureScaling(
 }
 
 /**
+ * Runs one unmeasured `n`-resource `up` (and its clean-up) in a helper of its own, so that the
+ * benchmark process itself (the emulator and the gRPC client that stands in for the engine) has
+ * compiled its hot paths and sized its heap before a measured run. The measured helpers stay
+ * fresh, as in `pulumi up`: only the harness is warmed, never the provider under test.
+ */
+export async function warmUpHarness(
+  stack: BenchStack,
+  n: number,
+  parallelism: number,
+  latencyMs: number,
+): Promise<void> {
+  await cleanUp(await measureScaling(stack, n, parallelism, latencyMs), parallelism);
+}
+
+/**
  * `pulumi preview` of the unchanged stack in a fresh helper: `check` (old inputs = new inputs)
  * and `diff` of every resource. Returns every request the emulator saw, token requests included.
  */

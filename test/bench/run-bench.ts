@@ -17,7 +17,7 @@ import type { BenchResult } from "./bench-types";
 import { checkTargets } from "./check-targets";
 import { measureOperations, round } from "./measure-operations";
 import { measureNetworkLookup } from "./measure-network-lookup";
-import { cleanUp, measureScaling, measureUnchangedPreview } from "./measure-scaling";
+import { cleanUp, measureScaling, measureUnchangedPreview, warmUpHarness } from "./measure-scaling";
 import type { ScalingRun } from "./measure-scaling";
 import { renderChart } from "./render-chart";
 
@@ -119,6 +119,11 @@ async function run(options: Options): Promise<BenchResult> {
     );
     await helper.close();
 
+    // Why: the first heavy parallel run in this process is slower because the harness (emulator
+    // and gRPC client, JIT and heap) warms up, which a Go engine does not; the provider helper of
+    // every measured run below is still started fresh.
+    await warmUpHarness(stack, Math.max(...SCALING_SIZES), PARALLELISM, options.latencyMs);
+    say("harness warmed up (one unmeasured parallel run in a helper of its own)");
     let helperPeakRssMb = 0;
     for (const n of SCALING_SIZES) {
       const scaling = await measureScaling(stack, n, PARALLELISM, options.latencyMs);
