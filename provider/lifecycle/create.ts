@@ -168,6 +168,10 @@ export async function createIpv6Eip(
   };
   const recorded = recordInputs(spec);
   const first = await obtainEip(ctx, client, spec, location, deadline);
+  // The NIC now holds this EIP: a verdict from `check` that it was empty no longer holds.
+  if (spec.portId !== null && location.projectId !== null) {
+    ctx.takeFreeNicVerdict({ region: location.region, projectId: location.projectId }, spec.portId);
+  }
   try {
     const settled =
       spec.adoptId !== null

@@ -8,6 +8,7 @@ import {
   NicAlreadyHasEipError,
   OutcomeUnknownError,
   ResourceInitError,
+  SecondEipOnNicError,
 } from "../../provider/core/errors";
 import { createLifecycle } from "../../provider/lifecycle/create-lifecycle";
 import type { LifecycleDeps } from "../../provider/lifecycle/deps";
@@ -183,6 +184,20 @@ describe("lifecycle (in-memory client)", () => {
     client.calls.length = 0;
     await lifecycle.update(ctx, created.id, updated.outs, { portId: PORT });
     expect(client.calls.slice(0, 2).sort()).toEqual(["list4", "list6"]);
+  });
+
+  it("lets a verdict serve one bind only: a create on the NIC uses it up", async () => {
+    const { client, lifecycle } = setUp();
+    const ctx = await lifecycle.configure();
+    const other = await lifecycle.create(ctx, {});
+    await lifecycle.check(ctx, {}, { portId: PORT });
+    await lifecycle.create(ctx, { portId: PORT });
+    client.calls.length = 0;
+    const failure = await lifecycle
+      .update(ctx, other.id, other.outs, { portId: PORT })
+      .catch((e: unknown) => e);
+    expect(client.calls.slice(0, 2).sort()).toEqual(["list4", "list6"]);
+    expect(failure).toBeInstanceOf(SecondEipOnNicError);
   });
 
   it("reports a NIC taken between check and update precisely, with the EIP's real state", async () => {
