@@ -3,7 +3,7 @@
  * serializes from the built package, the stack config a user sets, and helper processes started
  * as `pulumi up` starts them (working directory = the program's folder).
  */
-import { startEmulator } from "../emulator";
+import { passwordStackConfig, startEmulator } from "../emulator";
 import type { Emulator } from "../emulator";
 import {
   IPV6_EIP_TYPE,
@@ -55,15 +55,7 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
   const helpers: ProviderHelper[] = [];
   try {
     const provider = await serializeResourceProvider({ projectDir });
-    const config = {
-      "otc:region": emulator.region,
-      "otc:authUrl": emulator.authUrl,
-      "otc:vpcEndpoint": emulator.vpcEndpoint,
-      "otc:projectName": emulator.projectName,
-      "otc:domainName": emulator.domainName,
-      "otc:userName": emulator.userName,
-      "otc:password": emulator.password,
-    };
+    const config = passwordStackConfig(emulator);
     const startHelper = async (): Promise<{ helper: ProviderHelper; coldStartMs: number }> => {
       const started = performance.now();
       const helper = await startProviderHelper({ cwd: projectDir });

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { startEmulator } from "../emulator";
+import { passwordStackConfig, startEmulator } from "../emulator";
 import type { Emulator } from "../emulator";
 import { IPV6_EIP_TYPE, repoRoot, runProgram, startProviderHelper, urnFor } from "../harness";
 import type { JsonObject, ProviderHelper, RegisteredResource } from "../harness";
@@ -26,13 +26,7 @@ function readProjectName(): string {
 /** The stack config a user would set with `pulumi config set` (the emulator's fake credentials). */
 function stackConfig(emulator: Emulator, portId: string, extra: Record<string, string> = {}) {
   return {
-    "otc:region": emulator.region,
-    "otc:authUrl": emulator.authUrl,
-    "otc:vpcEndpoint": emulator.vpcEndpoint,
-    "otc:projectName": emulator.projectName,
-    "otc:domainName": emulator.domainName,
-    "otc:userName": emulator.userName,
-    "otc:password": emulator.password,
+    ...passwordStackConfig(emulator),
     [`${projectName}:portId`]: portId,
     ...extra,
   };

@@ -9,6 +9,7 @@
  */
 import { parseArgs } from "node:util";
 import { connectionInfo, startEmulator } from "./index";
+import { akskStackConfig, configSetLines, passwordStackConfig } from "./stack-config";
 import type { Emulator } from "./types";
 
 function numberOption(name: string, value: string | undefined): number | undefined {
@@ -29,17 +30,11 @@ export function describeEmulator(emulator: Emulator): string {
     "The credentials below are fixed and fake; they are printed on purpose.",
     "",
     "Point a Pulumi stack at it (password authentication):",
-    `  pulumi config set otc:region ${emulator.region}`,
-    `  pulumi config set otc:authUrl ${emulator.authUrl}`,
-    `  pulumi config set otc:vpcEndpoint ${emulator.vpcEndpoint}`,
-    `  pulumi config set otc:projectName ${emulator.projectName}`,
-    `  pulumi config set otc:domainName ${emulator.domainName}`,
-    `  pulumi config set otc:userName ${emulator.userName}`,
-    `  pulumi config set --secret otc:password ${emulator.password}`,
+    ...configSetLines(passwordStackConfig(emulator)).map((l) => `  ${l}`),
     "or with AK/SK instead of the user name and password:",
-    `  pulumi config set otc:projectId ${emulator.projectId}`,
-    `  pulumi config set otc:accessKey ${emulator.accessKey}`,
-    `  pulumi config set --secret otc:secretKey ${emulator.secretKey}`,
+    ...configSetLines(akskStackConfig(emulator))
+      .filter((l) => /otc:(projectId|accessKey|secretKey) /.test(l))
+      .map((l) => `  ${l}`),
     ...(ca ? [`  pulumi config set otc:caCert ${ca}`] : []),
     "",
     "Or through the environment:",

@@ -25,6 +25,7 @@ import { createTlsMaterial } from "./tls-certificates";
 import type { Emulator, EmulatorInfo, EmulatorOptions, FaultOptions, Port } from "./types";
 
 export type * from "./types";
+export { akskStackConfig, configSetLines, passwordStackConfig } from "./stack-config";
 
 /** The emulated region. */
 export const EMULATOR_REGION = "eu-de";

@@ -2,7 +2,7 @@ import { copyFile, mkdir, readFile } from "node:fs/promises";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { ipv4FromIpv6Eip } from "pulumi-otc-ipv6-eip";
-import { startEmulator } from "../emulator";
+import { passwordStackConfig, startEmulator } from "../emulator";
 import type { Emulator } from "../emulator";
 import {
   IPV6_EIP_TYPE,
@@ -17,19 +17,6 @@ import type { ProgramRun, ProviderHelper, RegisteredResource, ScratchProject } f
 import { findEipPerNicViolations, findUnjudgeableBindings } from "../../examples/policy-pack/rules";
 import type { StackResource } from "../../examples/policy-pack/rules";
 import { examplePath } from "./example-projects";
-
-/** The stack config an example's README tells users to set, pointed at the emulator. */
-function otcConfig(emulator: Emulator): Record<string, string> {
-  return {
-    "otc:region": emulator.region,
-    "otc:authUrl": emulator.authUrl,
-    "otc:vpcEndpoint": emulator.vpcEndpoint,
-    "otc:projectName": emulator.projectName,
-    "otc:domainName": emulator.domainName,
-    "otc:userName": emulator.userName,
-    "otc:password": emulator.password,
-  };
-}
 
 /** Copies an example program into the linked project, where it resolves the package. */
 async function installExample(project: ScratchProject, example: string): Promise<string> {
@@ -65,7 +52,7 @@ describe("the examples, run through Pulumi's provider helper against the emulato
     for (const example of ["basic", "guard", "dual-stack-ecs", "elb", "adopt"]) {
       projectNames[example] = await installExample(project, example);
     }
-    helper = await startProviderHelper({ cwd: project.dir, config: otcConfig(emulator) });
+    helper = await startProviderHelper({ cwd: project.dir, config: passwordStackConfig(emulator) });
     const nic = emulator.addPort("ecs");
     basic = { nic, run: await runExample("basic", { portId: nic.id }) };
   }, 120_000);
@@ -78,7 +65,7 @@ describe("the examples, run through Pulumi's provider helper against the emulato
 
   function runExample(example: string, config: Record<string, string>): Promise<ProgramRun> {
     const name = projectNames[example] ?? example;
-    const stackConfig: Record<string, string> = { ...otcConfig(emulator) };
+    const stackConfig: Record<string, string> = { ...passwordStackConfig(emulator) };
     for (const [key, value] of Object.entries(config)) stackConfig[`${name}:${key}`] = value;
     return runProgram({
       projectDir: project.dir,

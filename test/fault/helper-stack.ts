@@ -3,8 +3,8 @@
  * project (the path a user takes), the `__provider` text serialized there, the SDK's provider
  * helper started in that folder, and the stack config that points it at an emulator.
  */
-import type { Emulator } from "../emulator";
 import {
+  CLEAN_ENV,
   IPV6_EIP_TYPE,
   serializeResourceProvider,
   sharedUserProject,
@@ -16,25 +16,8 @@ import type { ProviderHelper } from "../harness";
 /** A URN of an `Ipv6Eip` named `name`. */
 export const eipUrn = (name: string): string => urnFor(IPV6_EIP_TYPE, name);
 
-/** Removes every `OS_*`/`OTC_*` variable of this process, so a developer's settings never leak in. */
-export const CLEAN_ENV: NodeJS.ProcessEnv = Object.fromEntries(
-  Object.keys(process.env)
-    .filter((k) => k.startsWith("OS_") || k.startsWith("OTC_"))
-    .map((k) => [k, undefined]),
-);
-
-/** The stack config of a password user of `emulator` (what `pulumi config set otc:*` gives). */
-export function passwordStackConfig(emulator: Emulator): Record<string, string> {
-  return {
-    "otc:region": emulator.region,
-    "otc:authUrl": emulator.authUrl,
-    "otc:vpcEndpoint": emulator.vpcEndpoint,
-    "otc:projectName": emulator.projectName,
-    "otc:domainName": emulator.domainName,
-    "otc:userName": emulator.userName,
-    "otc:password": emulator.password,
-  };
-}
+export { CLEAN_ENV };
+export { passwordStackConfig } from "../emulator";
 
 /** The user project and the provider text serialized in it. */
 export interface UserProvider {

@@ -4,6 +4,7 @@
  * gRPC, from projects laid out the way a user's are.
  */
 export { repoRoot } from "./repo-root";
+export { CLEAN_ENV } from "./clean-env";
 export { UNKNOWN, toStruct, fromStruct } from "./struct-codec";
 export type { JsonObject, JsonValue } from "./struct-codec";
 export { IPV6_EIP_TYPE, urnFor } from "./urn-for";

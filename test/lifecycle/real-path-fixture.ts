@@ -2,10 +2,11 @@
  * Shared set-up of the real-path tests: the packed package installed in a user project, the
  * `__provider` text taken from a resource constructed there, the SDK's helper and the emulator.
  */
-import { startEmulator } from "../emulator/index";
+import { akskStackConfig, passwordStackConfig, startEmulator } from "../emulator/index";
 import type { Emulator } from "../emulator/index";
 import { call, getToken } from "../emulator/helpers/emulator-client";
 import {
+  CLEAN_ENV,
   serializeResourceProvider,
   sharedUserProject,
   startProviderHelper,
@@ -20,37 +21,12 @@ export const TYPE = "pulumi-nodejs:dynamic/otc:Ipv6Eip";
 export const urn = (name: string): string => urnFor(TYPE, name);
 
 /** The password-based stack config for an emulator (the way a user sets `otc:*`). */
-export function passwordConfig(emulator: Emulator): Record<string, string> {
-  return {
-    "otc:region": emulator.region,
-    "otc:authUrl": emulator.authUrl,
-    "otc:vpcEndpoint": emulator.vpcEndpoint,
-    "otc:domainName": emulator.domainName,
-    "otc:userName": emulator.userName,
-    "otc:password": emulator.password,
-    "otc:projectName": emulator.projectName,
-  };
-}
+export const passwordConfig = passwordStackConfig;
 
 /** The AK/SK stack config. */
-export function akskConfig(emulator: Emulator, signingFormat?: string): Record<string, string> {
-  return {
-    "otc:region": emulator.region,
-    "otc:authUrl": emulator.authUrl,
-    "otc:vpcEndpoint": emulator.vpcEndpoint,
-    "otc:accessKey": emulator.accessKey,
-    "otc:secretKey": emulator.secretKey,
-    "otc:projectId": emulator.projectId,
-    ...(signingFormat ? { "otc:signingFormat": signingFormat } : {}),
-  };
-}
+export const akskConfig = akskStackConfig;
 
-/** Environment variables that would leak a developer's own OTC settings into the helper. */
-export const CLEAN_ENV: NodeJS.ProcessEnv = Object.fromEntries(
-  Object.keys(process.env)
-    .filter((k) => k.startsWith("OS_") || k.startsWith("OTC_"))
-    .map((k) => [k, undefined]),
-);
+export { CLEAN_ENV };
 
 /** The user project and the provider text, made once per test file. */
 export async function userProjectWithProvider(): Promise<{ dir: string; provider: string }> {
