@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { passwordStackConfig, startEmulator } from "../emulator";
 import type { Emulator } from "../emulator";
+import { call, getToken } from "../emulator/helpers/emulator-client";
 import { IPV6_EIP_TYPE, repoRoot, runProgram, startProviderHelper, urnFor } from "../harness";
 import type { JsonObject, ProviderHelper, RegisteredResource } from "../harness";
 import { DemoReport } from "./demo-report";
@@ -187,49 +188,27 @@ async function main(): Promise<number> {
   }
 }
 
-/** Removes the IPv4 EIP the demo put on NIC B, through the emulator's Neutron API. */
+/** Removes the IPv4 EIP the demo put on NIC B, through the emulator's Neutron API, as a user would. */
 async function deleteIpv4Eip(emulator: Emulator, id: string): Promise<void> {
-  const auth = await fetch(`${emulator.authUrl}/auth/tokens`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      auth: {
-        identity: {
-          methods: ["password"],
-          password: {
-            user: {
-              name: emulator.userName,
-              password: emulator.password,
-              domain: { name: emulator.domainName },
-            },
-          },
-        },
-        scope: { project: { id: emulator.projectId } },
-      },
-    }),
-  });
-  const headers = {
-    "x-auth-token": auth.headers.get("x-subject-token") ?? "",
-    "content-type": "application/json",
-  };
-  const url = `${emulator.vpcEndpoint}/v2.0/floatingips/${id}`;
-  // A bound EIP cannot be deleted (VPC.0517): unbind it first, as a user would.
-  const unbind = await fetch(url, {
+  const token = await getToken(emulator);
+  const path = `/v2.0/floatingips/${id}`;
+  // A bound EIP cannot be deleted (VPC.0517): unbind it, wait until OTC shows it unbound, delete.
+  const unbind = await call(emulator, {
     method: "PUT",
-    headers,
-    body: JSON.stringify({ floatingip: { port_id: null } }),
+    path,
+    token,
+    body: { floatingip: { port_id: null } },
   });
   if (unbind.status !== 200)
     throw new Error(`unbinding the demo's IPv4 EIP answered ${unbind.status}`);
   for (let i = 0; i < 50; i++) {
-    const shown = (await (await fetch(url, { headers })).json()) as {
-      floatingip?: { status?: string; port_id?: string | null };
-    };
-    if (shown.floatingip?.status === "DOWN" && shown.floatingip.port_id === null) break;
+    const shown = await call(emulator, { path, token });
+    if (shown.json?.floatingip?.status === "DOWN" && shown.json.floatingip.port_id === null) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  const res = await fetch(url, { method: "DELETE", headers });
-  if (res.status !== 204) throw new Error(`deleting the demo's IPv4 EIP answered ${res.status}`);
+  const deleted = await call(emulator, { method: "DELETE", path, token });
+  if (deleted.status !== 204)
+    throw new Error(`deleting the demo's IPv4 EIP answered ${deleted.status}`);
 }
 
 main().then(

@@ -5,6 +5,8 @@
  */
 export { repoRoot } from "./repo-root";
 export { CLEAN_ENV } from "./clean-env";
+export { startCleanHelper, userProvider } from "./clean-helper";
+export type { UserProvider } from "./clean-helper";
 export { UNKNOWN, toStruct, fromStruct } from "./struct-codec";
 export type { JsonObject, JsonValue } from "./struct-codec";
 export { IPV6_EIP_TYPE, urnFor } from "./urn-for";

@@ -11,9 +11,9 @@ import {
   akskConfig,
   passwordConfig,
   startEmulator,
-  startHelper,
+  startCleanHelper,
   urn,
-  userProjectWithProvider,
+  userProvider,
 } from "./real-path-fixture";
 import type { Emulator, ProviderHelper } from "./real-path-fixture";
 
@@ -40,7 +40,7 @@ describe("provider settings and stability", () => {
     env: NodeJS.ProcessEnv = {},
     cwd = dir,
   ): Promise<ProviderHelper> => {
-    const helper = await startHelper(cwd, config, env);
+    const helper = await startCleanHelper(cwd, config, env);
     helpers.push(helper);
     return helper;
   };
@@ -50,7 +50,7 @@ describe("provider settings and stability", () => {
       .reduce((sum, [, n]) => sum + n, 0);
 
   beforeAll(async () => {
-    ({ dir, provider } = await userProjectWithProvider());
+    ({ dir, provider } = await userProvider());
     emulator = await startEmulator({ ecsPorts: 80, bindDelayMs: 200, quota: 500 });
   }, 300_000);
 

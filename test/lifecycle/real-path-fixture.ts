@@ -5,13 +5,7 @@
 import { akskStackConfig, passwordStackConfig, startEmulator } from "../emulator/index";
 import type { Emulator } from "../emulator/index";
 import { call, getToken } from "../emulator/helpers/emulator-client";
-import {
-  CLEAN_ENV,
-  serializeResourceProvider,
-  sharedUserProject,
-  startProviderHelper,
-  urnFor,
-} from "../harness";
+import { urnFor } from "../harness";
 import type { ProviderHelper } from "../harness";
 
 /** The resource token every URN uses. */
@@ -26,27 +20,7 @@ export const passwordConfig = passwordStackConfig;
 /** The AK/SK stack config. */
 export const akskConfig = akskStackConfig;
 
-export { CLEAN_ENV };
-
-/** The user project and the provider text, made once per test file. */
-export async function userProjectWithProvider(): Promise<{ dir: string; provider: string }> {
-  const dir = await sharedUserProject();
-  const provider = await serializeResourceProvider({ projectDir: dir, args: {} });
-  return { dir, provider };
-}
-
-/** Starts a helper in the user project, configured with `config` unless it is `undefined`. */
-export function startHelper(
-  dir: string,
-  config: Record<string, string> | undefined,
-  env: NodeJS.ProcessEnv = {},
-): Promise<ProviderHelper> {
-  return startProviderHelper({
-    cwd: dir,
-    env: { ...CLEAN_ENV, ...env },
-    ...(config ? { config } : {}),
-  });
-}
+export { startCleanHelper, userProvider } from "../harness";
 
 /** Out-of-band changes, as another tool or the console would make them. */
 export async function outOfBand(

@@ -9,9 +9,9 @@ import {
   outOfBand,
   passwordConfig,
   startEmulator,
-  startHelper,
+  startCleanHelper,
   urn,
-  userProjectWithProvider,
+  userProvider,
 } from "./real-path-fixture";
 import type { Emulator, ProviderHelper } from "./real-path-fixture";
 
@@ -40,9 +40,9 @@ describe("Ipv6Eip through the real provider path", () => {
       .reduce((sum, [, n]) => sum + n, 0);
 
   beforeAll(async () => {
-    ({ dir, provider } = await userProjectWithProvider());
+    ({ dir, provider } = await userProvider());
     emulator = await startEmulator({ ecsPorts: 40, bindDelayMs: 300 });
-    helper = await startHelper(dir, passwordConfig(emulator));
+    helper = await startCleanHelper(dir, passwordConfig(emulator));
   }, 300_000);
 
   afterAll(async () => {
