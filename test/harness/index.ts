@@ -4,7 +4,6 @@
  * gRPC, from projects laid out the way a user's are.
  */
 export { repoRoot } from "./repo-root";
-export { CLEAN_ENV } from "./clean-env";
 export { startCleanHelper, userProvider } from "./clean-helper";
 export type { UserProvider } from "./clean-helper";
 export { UNKNOWN, toStruct, fromStruct } from "./struct-codec";
