@@ -2,7 +2,7 @@
  * The real client factory of the tool: the same settings resolution and the same client as the
  * provider, with the flags standing where stack config stands.
  */
-import { loadSettings } from "../client/load-settings";
+import { loadSettings } from "../client/settings/load-settings";
 import { createOtcClient } from "../client/otc-client";
 import type { OtcClient } from "../client/types";
 import type { StackConfig } from "./cli-context";

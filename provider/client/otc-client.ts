@@ -6,20 +6,20 @@
 import { createHmac, randomBytes } from "node:crypto";
 import type { Dispatcher } from "undici";
 import { ConfigurationError, NotFoundError, OtcApiError } from "../core/errors";
-import type { ApiCall } from "./api-call";
-import { OtcAuthenticator } from "./authenticator";
-import { systemClock, type Clock } from "./clock";
-import { ConcurrencyLimiter } from "./concurrency-limiter";
-import { createDispatcher } from "./create-dispatcher";
-import { createRedactor, DebugLog, stderrLogger, type Logger } from "./debug-log";
-import { toFloatingIp } from "./map-floating-ip";
-import { percentEncode } from "./percent-encode";
-import { endpointsForRegion } from "./region-endpoints";
-import { RequestCounter } from "./request-counter";
-import { RequestExecutor } from "./request-executor";
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy";
-import type { HttpAnswer } from "./send-once";
-import type { Credentials, ResolvedSettings } from "./settings";
+import type { ApiCall } from "./api/api-call";
+import { OtcAuthenticator } from "./auth/authenticator";
+import { systemClock, type Clock } from "./transport/clock";
+import { ConcurrencyLimiter } from "./transport/concurrency-limiter";
+import { createDispatcher } from "./transport/create-dispatcher";
+import { createRedactor, DebugLog, stderrLogger, type Logger } from "./transport/debug-log";
+import { toFloatingIp } from "./api/map-floating-ip";
+import { percentEncode } from "./auth/percent-encode";
+import { endpointsForRegion } from "./settings/region-endpoints";
+import { RequestCounter } from "./transport/request-counter";
+import { RequestExecutor } from "./transport/request-executor";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./transport/retry-policy";
+import type { HttpAnswer } from "./transport/send-once";
+import type { Credentials, ResolvedSettings } from "./settings/settings";
 import type {
   CallOptions,
   FloatingIp,
@@ -27,7 +27,7 @@ import type {
   ListOptions,
   OtcClient,
 } from "./types";
-import type { WireFloatingIpList, WireLink, WireNetworkList } from "./wire-types";
+import type { WireFloatingIpList, WireLink, WireNetworkList } from "./api/wire-types";
 
 /** Options of {@link createOtcClient}; every one has a default. */
 export interface OtcClientOptions {

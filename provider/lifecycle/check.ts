@@ -1,7 +1,7 @@
 /**
  * `check`: validation (pure, no API call for invalid input) and the live one-EIP-per-NIC guard.
  */
-import { isMissingCredentialsOnly } from "../client/settings";
+import { isMissingCredentialsOnly } from "../client/settings/settings";
 import type { OtcClient } from "../client/types";
 import { ConfigurationError } from "../core/errors";
 import type { InputFailure } from "../core/errors";

@@ -4,8 +4,8 @@ import {
   canonicalHeaders,
   canonicalQuery,
   canonicalUri,
-} from "../../provider/client/canonical-request";
-import { percentDecode, percentEncode } from "../../provider/client/percent-encode";
+} from "../../provider/client/auth/canonical-request";
+import { percentDecode, percentEncode } from "../../provider/client/auth/percent-encode";
 
 // The rules are those of otc-auth-and-config.md ("AK/SK signing"), checked here directly.
 describe("canonical URI", () => {

@@ -1,6 +1,6 @@
 import * as errors from "../../provider/core/errors";
 import { createOtcClient } from "../../provider/client/otc-client";
-import { parseErrorBody } from "../../provider/client/parse-error-body";
+import { parseErrorBody } from "../../provider/client/transport/parse-error-body";
 import { startServer, type LoopbackServer, type Reply } from "./helpers/loopback-server";
 import { tokenSettings } from "./helpers/settings-fixtures";
 import { testClock } from "./helpers/test-clock";

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigurationError } from "../../provider/core/errors";
-import { configSearchPath, loadSettings } from "../../provider/client/load-settings";
+import { configSearchPath, loadSettings } from "../../provider/client/settings/load-settings";
 
 const PID = "0123456789abcdef0123456789abcdef";
 let home: string;

@@ -5,7 +5,7 @@ import { connect, type AddressInfo, type Socket } from "node:net";
 import { join } from "node:path";
 import { TransportError } from "../../provider/core/errors";
 import { createOtcClient } from "../../provider/client/otc-client";
-import { resolveSettings } from "../../provider/client/settings";
+import { resolveSettings } from "../../provider/client/settings/settings";
 import { PROJECT_ID, wireEip } from "./helpers/settings-fixtures";
 
 const TLS = join(__dirname, "..", "fixtures", "tls");

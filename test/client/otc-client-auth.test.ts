@@ -1,7 +1,7 @@
 import { AuthError, ConfigurationError } from "../../provider/core/errors";
 import { createOtcClient } from "../../provider/client/otc-client";
-import { resolveSettings } from "../../provider/client/settings";
-import { signRequest } from "../../provider/client/sign-request";
+import { resolveSettings } from "../../provider/client/settings/settings";
+import { signRequest } from "../../provider/client/auth/sign-request";
 import {
   startServer,
   type LoopbackServer,

@@ -4,7 +4,7 @@ import {
   classifyAnswer,
   DEFAULT_RETRY_POLICY,
   parseRetryAfter,
-} from "../../provider/client/retry-policy";
+} from "../../provider/client/transport/retry-policy";
 
 describe("backoffDelay (full jitter)", () => {
   it("stays within [0, min(maxDelay, base·2^(n-1))]", () => {

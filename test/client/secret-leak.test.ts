@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { createOtcClient } from "../../provider/client/otc-client";
-import { resolveSettings } from "../../provider/client/settings";
+import { resolveSettings } from "../../provider/client/settings/settings";
 import type { OtcClient } from "../../provider/client/types";
 import {
   startServer,

@@ -5,7 +5,7 @@ import {
   isMissingCredentialsOnly,
   resolveSettings,
   type SettingsSources,
-} from "../../provider/client/settings";
+} from "../../provider/client/settings/settings";
 
 const PID = "0123456789abcdef0123456789abcdef";
 const PASSWORD_CONFIG = {

@@ -6,7 +6,7 @@ import {
   setSharedClientOptions,
 } from "../../provider/client/otc-client";
 import type * as otcClientModule from "../../provider/client/otc-client";
-import { resolveSettings } from "../../provider/client/settings";
+import { resolveSettings } from "../../provider/client/settings/settings";
 import { startServer, type LoopbackServer } from "./helpers/loopback-server";
 import { passwordSettings, PROJECT_ID, wireEip } from "./helpers/settings-fixtures";
 

@@ -1,6 +1,10 @@
 import { createHash } from "node:crypto";
 import vectors from "../fixtures/signing-vectors.json";
-import { formatSdkDate, signRequest, type SigningFormat } from "../../provider/client/sign-request";
+import {
+  formatSdkDate,
+  signRequest,
+  type SigningFormat,
+} from "../../provider/client/auth/sign-request";
 
 interface Vector {
   id: string;

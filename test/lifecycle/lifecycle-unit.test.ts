@@ -2,7 +2,7 @@
  * The lifecycle with an in-memory client and a fake clock: the paths the emulator cannot reach
  * cheaply (deadlines, repeated "unbind first", configuration failures).
  */
-import { resolveSettings } from "../../provider/client/settings";
+import { resolveSettings } from "../../provider/client/settings/settings";
 import {
   ConfigurationError,
   NicAlreadyHasEipError,

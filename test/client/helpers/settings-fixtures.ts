@@ -1,5 +1,5 @@
 /** Settings for client tests pointed at a loopback server. */
-import { resolveSettings, type ResolvedSettings } from "../../../provider/client/settings";
+import { resolveSettings, type ResolvedSettings } from "../../../provider/client/settings/settings";
 
 /** A project id in the documented 32-hex form. */
 export const PROJECT_ID = "0123456789abcdef0123456789abcdef";

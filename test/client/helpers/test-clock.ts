@@ -1,5 +1,5 @@
 /** A clock for tests: `sleep` records the wait and advances time at once. */
-import type { Clock } from "../../../provider/client/clock";
+import type { Clock } from "../../../provider/client/transport/clock";
 
 /** A controllable clock. */
 export interface TestClock extends Clock {

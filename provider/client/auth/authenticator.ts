@@ -3,15 +3,19 @@
  * with a password (cached, single-flight, renewed ahead of expiry), a pre-issued token, or AK/SK
  * signing with `X-Project-Id`. It also finds the project id when only a name was configured.
  */
-import { AuthError, ConfigurationError, OtcApiError } from "../core/errors";
-import type { ApiCall } from "./api-call";
-import type { Clock } from "./clock";
-import type { Authenticator, OutgoingRequest, RequestExecutor } from "./request-executor";
-import type { Redactor } from "./debug-log";
-import type { Credentials, ResolvedSettings } from "./settings";
+import { AuthError, ConfigurationError, OtcApiError } from "../../core/errors";
+import type { ApiCall } from "../api/api-call";
+import type { Clock } from "../transport/clock";
+import type {
+  Authenticator,
+  OutgoingRequest,
+  RequestExecutor,
+} from "../transport/request-executor";
+import type { Redactor } from "../transport/debug-log";
+import type { Credentials, ResolvedSettings } from "../settings/settings";
 import { signRequest } from "./sign-request";
 import { TokenCache, type IssuedToken } from "./token-cache";
-import type { WireProjectList, WireToken } from "./wire-types";
+import type { WireProjectList, WireToken } from "../api/wire-types";
 
 /** What the authenticator needs. */
 export interface AuthenticatorOptions {

@@ -5,7 +5,7 @@
  */
 import { rootCertificates } from "node:tls";
 import { Agent, EnvHttpProxyAgent, type Dispatcher } from "undici";
-import type { ResolvedSettings } from "./settings";
+import type { ResolvedSettings } from "../settings/settings";
 
 /**
  * Connections kept per origin: as many as the client's default cap on requests in flight

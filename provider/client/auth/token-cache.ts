@@ -3,7 +3,7 @@
  * request; the token is renewed ahead of its expiry; a rejected token is dropped so that the next
  * caller fetches a fresh one (once, however many calls saw the rejection).
  */
-import type { Clock } from "./clock";
+import type { Clock } from "../transport/clock";
 
 /** An issued token. */
 export interface IssuedToken {

@@ -4,7 +4,7 @@
  * level, AK/SK under `auth` or at the top level. Pure: the file texts are read by the caller.
  */
 import { parse } from "yaml";
-import type { ConfigurationProblem } from "../core/errors";
+import type { ConfigurationProblem } from "../../core/errors";
 
 /** The settings a `clouds.yaml` entry can provide. */
 export interface CloudEntry {

@@ -5,12 +5,12 @@
  * the `clouds.yaml` entry. The identity (token, AK/SK or user/password/domain) always comes whole
  * from one source. Every problem is collected and reported at once.
  */
-import { ConfigurationError, type ConfigurationProblem } from "../core/errors";
-import { checkProjectId, checkRegion, describeValue } from "../core/validate";
+import { ConfigurationError, type ConfigurationProblem } from "../../core/errors";
+import { checkProjectId, checkRegion, describeValue } from "../../core/validate";
 import { readCloudEntry, type CloudEntry } from "./clouds-yaml";
 import { endpointsForRegion, regionFromProjectName } from "./region-endpoints";
-import { secret, type Secret } from "./secret";
-import type { SigningFormat } from "./sign-request";
+import { secret, type Secret } from "../auth/secret";
+import type { SigningFormat } from "../auth/sign-request";
 
 /** Every setting this package reads. */
 type SettingName =

@@ -12,13 +12,13 @@ import {
   RetryBudgetExhaustedError,
   TransportError,
   type RequestTarget,
-} from "../core/errors";
-import type { ApiCall } from "./api-call";
+} from "../../core/errors";
+import type { ApiCall } from "../api/api-call";
 import type { Clock } from "./clock";
 import type { ConcurrencyLimiter } from "./concurrency-limiter";
 import type { DebugLog, Redactor } from "./debug-log";
 import { parseErrorBody } from "./parse-error-body";
-import { percentEncode } from "./percent-encode";
+import { percentEncode } from "../auth/percent-encode";
 import { pathTemplate, type RequestCounter } from "./request-counter";
 import { backoffDelay, classifyAnswer, parseRetryAfter, type RetryPolicy } from "./retry-policy";
 import { sendOnce, type HttpAnswer } from "./send-once";

@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
-import { ConfigurationError } from "../core/errors";
+import { ConfigurationError } from "../../core/errors";
 import { readCloudEntry } from "./clouds-yaml";
 import { resolveSettings, type ResolvedSettings, type SettingsSources } from "./settings";
 

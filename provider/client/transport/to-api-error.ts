@@ -16,7 +16,7 @@ import {
   UnbindFirstError,
   UsedByLoadBalancerError,
   type ApiErrorDetails,
-} from "../core/errors";
+} from "../../core/errors";
 import type { ParsedErrorBody } from "./parse-error-body";
 
 /** An OTC error answer, already parsed. */

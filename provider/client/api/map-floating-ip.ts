@@ -2,7 +2,7 @@
  * Converts OTC's floating IP objects (snake_case wire form) into the domain type, checking the
  * fields the provider depends on so that a malformed answer fails here with a clear message.
  */
-import type { FloatingIp } from "./types";
+import type { FloatingIp } from "../types";
 import type { WireFloatingIp } from "./wire-types";
 
 function optional(value: unknown): string | null {
