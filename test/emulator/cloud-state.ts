@@ -59,6 +59,14 @@ export interface CloudStateOptions {
   addressPoolSize: number;
 }
 
+/** Neutron's `device_owner` of each port kind. */
+const DEVICE_OWNERS: Record<PortKind, string> = {
+  ecs: "compute:eu-de-01",
+  elb: "neutron:LOADBALANCERV2",
+  "router-interface": "network:router_interface_distributed",
+  dhcp: "network:dhcp",
+};
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** True for a UUID in the 8-4-4-4-12 hex form. */
@@ -77,7 +85,13 @@ export class CloudState {
   private readonly ports = new Map<string, Port>();
   private readonly eips = new Map<string, StoredEip>();
   private readonly pool: AddressPool;
-  private readonly fixedIpCounters: Record<PortKind, number> = { ecs: 10, elb: 200 };
+  // Host numbers per kind, so that the kinds' private addresses never overlap.
+  private readonly fixedIpCounters: Record<PortKind, number> = {
+    ecs: 10,
+    elb: 200,
+    "router-interface": 0,
+    dhcp: 5,
+  };
 
   constructor(private readonly options: CloudStateOptions) {
     const generatedNetworkId = options.random.uuid();
@@ -87,13 +101,15 @@ export class CloudState {
     this.pool = createAddressPool(options.random, options.addressPoolSize);
   }
 
-  /** Adds a NIC port with the next free private IPv4 of its kind. */
+  /** Adds a port with the next free private IPv4 of its kind. */
   addPort(kind: PortKind = "ecs"): Port {
     const host = this.fixedIpCounters[kind]++;
     const port: Port = {
       id: this.options.random.uuid(),
-      fixedIp: `192.168.${kind === "ecs" ? Math.floor(host / 250) : 100 + Math.floor(host / 250)}.${(host % 250) + 1}`,
+      fixedIp: `192.168.${kind === "elb" ? 100 + Math.floor(host / 250) : Math.floor(host / 250)}.${(host % 250) + 1}`,
       kind,
+      deviceOwner: DEVICE_OWNERS[kind],
+      networkId: this.privateNetworkId,
     };
     this.ports.set(port.id, port);
     return { ...port };
@@ -252,8 +268,15 @@ export class CloudState {
   private checkPortFree(portId: string, exceptEipId: string | undefined): EipFailure | undefined {
     if (!isUuid(portId))
       return fail("VPC.0501", `Invalid port_id ${JSON.stringify(portId)}: expected a UUID.`);
-    if (!this.ports.has(portId)) {
+    const port = this.ports.get(portId);
+    if (!port) {
       return fail("VPC.0508", `Port ${portId} is invalid: no such NIC port in this project.`);
+    }
+    if (port.kind !== "ecs" && port.kind !== "elb") {
+      return fail(
+        "VPC.0508",
+        `Port ${portId} is invalid: it is a ${port.deviceOwner} port, not an ECS NIC or ELB VIP.`,
+      );
     }
     for (const other of this.eips.values()) {
       if (other.portId === portId && other.id !== exceptEipId) {

@@ -151,6 +151,8 @@ describe("the CLI (npm run emulator)", () => {
         id: expect.any(String),
         fixedIp: expect.any(String),
         kind: "ecs",
+        deviceOwner: "compute:eu-de-01",
+        networkId: expect.any(String),
       });
       const asEmulator = info as Emulator;
       expect((await call(asEmulator, { path: V6, aksk: { format: "credential" } })).status).toBe(

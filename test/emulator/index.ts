@@ -21,6 +21,7 @@ import { handleControl } from "./routes/control-routes";
 import { ipv4FloatingIpRoutes, ipv6FloatingIpRoutes } from "./routes/floating-ip-routes";
 import { iamRoutes } from "./routes/iam-routes";
 import { networkRoutes } from "./routes/network-routes";
+import { portRoutes } from "./routes/port-routes";
 import { createTlsMaterial } from "./tls-certificates";
 import type { Emulator, EmulatorInfo, EmulatorOptions, FaultOptions, Port } from "./types";
 
@@ -122,6 +123,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       createdAt: clock.now(),
       subnetIds,
     }),
+    ...portRoutes({ state, projectId, subnetId: subnetIds[1], createdAt: clock.now() }),
   ];
 
   const tls = options.https ? await createTlsMaterial() : undefined;
@@ -140,6 +142,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       accessKey: credentials.accessKey,
       secretKey: credentials.secretKey,
       externalNetworkId: state.externalNetworkId,
+      privateNetworkId: state.privateNetworkId,
       temporaryCredentials: { ...temporaryCredentials },
       ...(tls ? { caPem: tls.caPem, caCertFile: join(tls.dir, "ca.pem") } : {}),
       get ports(): Port[] {

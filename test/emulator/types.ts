@@ -4,17 +4,30 @@
  * imports nothing from `provider/`.
  */
 
-/** The kind of a NIC port: an ECS network interface or an ELB's virtual IP port. */
-export type PortKind = "ecs" | "elb";
+/**
+ * The kind of a port: an ECS network interface or an ELB's virtual IP port (both can hold an EIP),
+ * or a router interface or DHCP port of the VPC (neither can: binding answers `VPC.0508`).
+ */
+export type PortKind = "ecs" | "elb" | "router-interface" | "dhcp";
 
-/** A NIC port the emulator knows. EIPs can be bound to it. */
+/** Every {@link PortKind}, in the order they are documented. */
+export const PORT_KINDS: readonly PortKind[] = ["ecs", "elb", "router-interface", "dhcp"];
+
+/** A port the emulator knows (Neutron's `GET /v2.0/ports/{id}` shows it). */
 export interface Port {
   /** The port id (a UUID). */
   id: string;
   /** The port's private IPv4 address (what OTC reports as `fixed_ip_address`). */
   fixedIp: string;
-  /** `ecs` for an ECS NIC, `elb` for a load balancer's VIP port. */
+  /** `ecs` for an ECS NIC, `elb` for a load balancer's VIP port, or a VPC-internal port. */
   kind: PortKind;
+  /**
+   * Neutron's `device_owner`: `compute:eu-de-01` (ECS NIC), `neutron:LOADBALANCERV2` (ELB VIP),
+   * `network:router_interface_distributed` or `network:dhcp`.
+   */
+  deviceOwner: string;
+  /** The (private) network the port is on. */
+  networkId: string;
 }
 
 /** A floating IP exactly as the wire carries it (snake_case, nulls, `yyyy-MM-ddTHH:mm:ss`). */
@@ -222,15 +235,17 @@ export interface EmulatorInfo {
 
 /** A running emulator. */
 export interface Emulator extends EmulatorInfo {
-  /** The external network's id (`admin_external_net`). */
+  /** The external network's id (`admin_external_net`, `router:external` true). */
   externalNetworkId: string;
+  /** The project's private network (`router:external` false): not a network an EIP can come from. */
+  privateNetworkId: string;
   /** A temporary AK/SK pair with its security token, also accepted. */
   temporaryCredentials: TemporaryCredentials;
   /** The CA certificate (PEM) in HTTPS mode. */
   caPem?: string;
   /** A file holding `caPem` (HTTPS mode), removed by `close()`; for `otc:caCert` / `OS_CACERT`. */
   caCertFile?: string;
-  /** Adds a NIC port (default kind `ecs`). */
+  /** Adds a port (default kind `ecs`). */
   addPort(kind?: PortKind): Port;
   /** Creates an IPv4 EIP, bound to `portId` when given, bypassing auth and faults. */
   createIpv4Eip(portId?: string): { id: string; address: string };

@@ -7,14 +7,16 @@
  * - `GET /__emulator/log`, `DELETE /__emulator/log`: the request log; clearing it also clears the counts
  * - `GET /__emulator/counts`: requests per `METHOD /path-template`
  * - `GET /__emulator/faults`, `PUT /__emulator/faults` (body: `FaultOptions`, replaces the faults)
- * - `POST /__emulator/ports` (body `{"kind": "ecs" | "elb"}`, optional): adds a port, 201 with it
+ * - `POST /__emulator/ports` (body `{"kind": "ecs" | "elb" | "router-interface" | "dhcp"}`,
+ *   optional): adds a port, 201 with it
  * - `POST /__emulator/ipv4-eips` (body `{"port_id": "<uuid>"}`, optional): adds an IPv4 EIP, 201
  * - `POST /__emulator/clock` (body `{"advanceSeconds": n}`): moves the emulator's clock forward
  * - `POST /__emulator/eip-status` (body `{"id": "<uuid>", "status": "ERROR"}`): sets an EIP's status
  */
 import type { Reply } from "../reply";
 import { isObject, parseJson } from "../route";
-import type { Emulator, FaultOptions } from "../types";
+import { PORT_KINDS } from "../types";
+import type { Emulator, FaultOptions, PortKind } from "../types";
 
 /** The part of the emulator the control endpoint drives. */
 export type ControlApi = Pick<
@@ -56,10 +58,10 @@ export function handleControl(api: ControlApi, method: string, path: string, bod
         return { status: 200, body: api.faults() };
       case "POST ports": {
         const kind = isObject(json) ? json["kind"] : undefined;
-        if (kind !== undefined && kind !== "ecs" && kind !== "elb") {
-          return bad('kind must be "ecs" or "elb".');
+        if (kind !== undefined && !PORT_KINDS.includes(kind as PortKind)) {
+          return bad(`kind must be one of ${PORT_KINDS.map((k) => `"${k}"`).join(", ")}.`);
         }
-        return { status: 201, body: api.addPort(kind) };
+        return { status: 201, body: api.addPort(kind as PortKind | undefined) };
       }
       case "POST ipv4-eips": {
         const port = isObject(json) ? json["port_id"] : undefined;
