@@ -6,8 +6,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CliDeps } from "./cli-context";
+import { ExitCode } from "./exit-codes";
 import { promptLine } from "./prompt-line";
 import { runCli } from "./run-cli";
+import { runUntilSettled } from "./run-until-settled";
 
 /** The package version; `main.js` sits in `dist/cli/`, `main.ts` in `provider/cli/`: both two below the root. */
 function packageVersion(): string {
@@ -34,15 +36,18 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   process.exit(error.code === "EPIPE" ? (process.exitCode ?? 0) : 1);
 });
 
-void runCli(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-  now: () => Date.now(),
-  stdinIsTty: process.stdin.isTTY === true,
-  prompt: promptLine,
-  createClient,
-  version: packageVersion(),
-}).then((code) => {
-  process.exitCode = code;
-});
+runUntilSettled(
+  () =>
+    runCli(process.argv.slice(2), {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      env: process.env,
+      now: () => Date.now(),
+      stdinIsTty: process.stdin.isTTY === true,
+      prompt: promptLine,
+      createClient,
+      version: packageVersion(),
+    }),
+  process,
+  ExitCode.Failure,
+);

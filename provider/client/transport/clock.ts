@@ -6,7 +6,11 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-/** The real clock. Its timers do not keep the process alive. */
+/**
+ * The real clock. A sleep keeps the process alive while it is awaited: a command waiting to retry
+ * after a 429, a 503 or a refused connection must not end with the wait (and so with no answer).
+ * An aborted sleep clears its timer, so nothing stays pending once the caller gives up.
+ */
 export const systemClock: Clock = {
   now: () => Date.now(),
   sleep: (ms, signal) =>
@@ -23,7 +27,6 @@ export const systemClock: Clock = {
         signal?.removeEventListener("abort", onAbort);
         resolve();
       }, ms);
-      timer.unref();
       signal?.addEventListener("abort", onAbort, { once: true });
     }),
 };

@@ -75,11 +75,11 @@ function isTlsCode(code: string | undefined): boolean {
 /** Sends one request and reads the whole answer. */
 export async function sendOnce(req: HttpRequest): Promise<SendResult> {
   const timer = new AbortController();
+  // Not unref'd: while the exchange runs it is pending work, and `finally` clears it.
   const timeout = setTimeout(
     () => timer.abort(new Error(`no complete answer within ${req.timeoutMs} ms`)),
     req.timeoutMs,
   );
-  timeout.unref();
   const signal = req.signal ? AbortSignal.any([req.signal, timer.signal]) : timer.signal;
   try {
     const res = await request(req.url, {
