@@ -7,8 +7,14 @@ import { checkRegion, checkSeconds, checkUuid, describeValue } from "./validate"
 import { isUnknown } from "./unknown-value";
 import { INPUT_KEYS } from "./input-keys";
 import { TIMEOUT_BOUNDS, TIMEOUT_KEYS } from "./timeouts";
+import { SECRET_INPUTS_KEY } from "./secret-inputs";
 
-const KNOWN_KEYS: ReadonlySet<string> = new Set<string>([...INPUT_KEYS, "__provider"]);
+/** Besides the user's inputs: the serialized provider and the secret-input list the class adds. */
+const KNOWN_KEYS: ReadonlySet<string> = new Set<string>([
+  ...INPUT_KEYS,
+  "__provider",
+  SECRET_INPUTS_KEY,
+]);
 
 const ID_INPUTS: ReadonlyArray<readonly [string, string]> = [
   [
@@ -88,7 +94,8 @@ function checkTimeouts(value: unknown, allowUnknown: boolean): InputFailure[] {
  * `null` and `undefined` mean "not given" for every input. The engine's unknown placeholder is
  * accepted when `allowUnknown` is set, also nested (inside `timeouts`).
  *
- * @param news the inputs as the engine sends them (may include `__provider`, which is ignored)
+ * @param news the inputs as the engine sends them (may include `__provider` and `__secretInputs`,
+ *   which the class sets and this ignores)
  */
 export function checkInputs(
   news: Record<string, unknown>,

@@ -3,6 +3,7 @@
  * comparison is against what the state recorded (the actual EIP, plus the inputs as given).
  */
 import { containsUnknown, isUnknown } from "./unknown-value";
+import { readSecretInputs, SECRET_INPUTS_KEY } from "./secret-inputs";
 import { readState } from "./state-schema";
 
 /** The answer to the engine, in the shape of the SDK's `DiffResult` (the helper forwards these three). */
@@ -40,7 +41,8 @@ function sameTimeouts(given: unknown, recorded: Record<string, number> | null): 
  *   replacement, deleted before its successor is created. Leaving either out is no change: the
  *   value was looked up, and the EIP keeps it (changing `otc:region` never moves a live EIP).
  * - `adoptId` only counts at create (like Pulumi's `import` option): any change is no change.
- * - `timeouts` or `suppressWarnings` changed: an update that only rewrites the state.
+ * - `timeouts` or `suppressWarnings` changed, or an input made secret or plain: an update that
+ *   only rewrites the state.
  * - Outputs that differ alone (e.g. `status`, `updatedAt`), or a different `__provider`: no change.
  *
  * @param olds the old outputs (state), of any schema version
@@ -83,6 +85,11 @@ export function diffInputs(
   else if ((suppress === true) !== (stored.recordedInputs.suppressWarnings === true)) {
     changes = true;
   }
+
+  // An input made secret (or plain) must be re-recorded, or its value stays stored as it was.
+  const secret = readSecretInputs(news[SECRET_INPUTS_KEY]);
+  if (secret !== null && secret.join() !== stored.recordedInputs.secretInputs.join())
+    changes = true;
 
   if (replaces.length > 0) changes = true;
   return { changes, replaces, deleteBeforeReplace: replaces.length > 0 };

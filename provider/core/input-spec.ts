@@ -5,6 +5,8 @@ import { InvalidInputError } from "./errors";
 import { resolveTimeouts } from "./timeouts";
 import type { Ipv6EipTimeouts } from "./timeouts";
 import { checkInputs } from "./check-inputs";
+import type { InputKey } from "./input-keys";
+import { readSecretInputs, SECRET_INPUTS_KEY } from "./secret-inputs";
 
 /** What the user asked for, every value known; `null` = not given. */
 export interface Ipv6EipSpec {
@@ -22,6 +24,8 @@ export interface Ipv6EipSpec {
   timeouts: Ipv6EipTimeouts;
   /** The flag as given, or `null`. */
   suppressWarnings: boolean | null;
+  /** The inputs given as Pulumi secrets (listed by the `Ipv6Eip` class); empty when none. */
+  secretInputs: InputKey[];
 }
 
 function idOrNull(value: unknown): string | null {
@@ -55,5 +59,6 @@ export function readSpec(news: Record<string, unknown>): Ipv6EipSpec {
     givenTimeouts,
     timeouts: resolveTimeouts(given),
     suppressWarnings: typeof suppress === "boolean" ? suppress : null,
+    secretInputs: readSecretInputs(news[SECRET_INPUTS_KEY]) ?? [],
   };
 }

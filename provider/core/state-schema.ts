@@ -6,8 +6,10 @@
  * written by earlier ones through {@link readState}, which accepts every version so far and
  * tolerates missing keys.
  */
+import type { InputKey } from "./input-keys";
 import { parseIpv6Eip } from "./nat64";
 import type { Ipv6EipSpec } from "./input-spec";
+import { readSecretInputs, unwrapSecret } from "./secret-inputs";
 import type { Ipv6EipTimeouts } from "./timeouts";
 import { resolveTimeouts } from "./timeouts";
 
@@ -37,6 +39,11 @@ export interface RecordedInputs {
   adoptId: string | null;
   timeouts: Partial<Ipv6EipTimeouts> | null;
   suppressWarnings: boolean | null;
+  /**
+   * The names of the inputs that were Pulumi secrets (empty when none, or when older state has no
+   * list): their recorded values, and the outputs of the same name, are stored as secrets.
+   */
+  secretInputs: InputKey[];
 }
 
 /** The outputs of an `Ipv6Eip`: plain JSON, `null` where unknown, never `undefined`. */
@@ -86,6 +93,7 @@ export function recordInputs(spec: Ipv6EipSpec): RecordedInputs {
     adoptId: spec.adoptId,
     timeouts: spec.givenTimeouts,
     suppressWarnings: spec.suppressWarnings,
+    secretInputs: [...spec.secretInputs],
   };
 }
 
@@ -130,6 +138,7 @@ export function buildState(
       adoptId: recorded.adoptId,
       timeouts: recorded.timeouts ? { ...recorded.timeouts } : null,
       suppressWarnings: recorded.suppressWarnings,
+      secretInputs: [...recorded.secretInputs],
     },
     lookedUp: {
       floatingNetworkId: recorded.floatingNetworkId === null,
@@ -157,7 +166,8 @@ export interface StoredState {
   stateSchemaVersion: number;
 }
 
-function str(value: unknown): string | null {
+function str(raw: unknown): string | null {
+  const value = unwrapSecret(raw);
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 
@@ -172,14 +182,14 @@ export function readState(outputs: Record<string, unknown> | undefined | null): 
     typeof rawRecorded === "object" && rawRecorded !== null
       ? (rawRecorded as Record<string, unknown>)
       : {};
-  const rawTimeouts = r["timeouts"];
+  const rawTimeouts = unwrapSecret(r["timeouts"]);
   const timeouts =
     typeof rawTimeouts === "object" && rawTimeouts !== null
       ? (Object.fromEntries(
           Object.entries(rawTimeouts).filter(([, v]) => typeof v === "number"),
         ) as Partial<Ipv6EipTimeouts>)
       : null;
-  const suppress = r["suppressWarnings"];
+  const suppress = unwrapSecret(r["suppressWarnings"]);
   const version = o["stateSchemaVersion"];
   return {
     region: str(o["region"]),
@@ -193,6 +203,7 @@ export function readState(outputs: Record<string, unknown> | undefined | null): 
       adoptId: str(r["adoptId"]),
       timeouts,
       suppressWarnings: typeof suppress === "boolean" ? suppress : null,
+      secretInputs: readSecretInputs(r["secretInputs"]) ?? [],
     },
     timeouts: resolveTimeouts(timeouts),
     stateSchemaVersion: typeof version === "number" ? version : 0,

@@ -2,6 +2,7 @@
  * `read` (refresh): the EIP as it is now. Gone → empty id, so Pulumi drops it from the stack.
  */
 import { NotFoundError } from "../core/errors";
+import { markSecret, SECRET_INPUTS_KEY } from "../core/secret-inputs";
 import { buildState, readState } from "../core/state-schema";
 import type { RecordedInputs } from "../core/state-schema";
 import { toOutputs } from "./plain-outputs";
@@ -20,7 +21,10 @@ export interface ReadAnswer {
   inputs?: Record<string, unknown>;
 }
 
-/** The inputs that reproduce the recorded ones, with the live port, so a drift shows in `diff`. */
+/**
+ * The inputs that reproduce the recorded ones, with the live port, so a drift shows in `diff`;
+ * those that were secrets stay secrets.
+ */
 function inputsFor(recorded: RecordedInputs, livePortId: string | null): Record<string, unknown> {
   const inputs: Record<string, unknown> = {};
   if (livePortId !== null) inputs["portId"] = livePortId;
@@ -29,6 +33,10 @@ function inputsFor(recorded: RecordedInputs, livePortId: string | null): Record<
   if (recorded.adoptId !== null) inputs["adoptId"] = recorded.adoptId;
   if (recorded.timeouts !== null) inputs["timeouts"] = { ...recorded.timeouts };
   if (recorded.suppressWarnings !== null) inputs["suppressWarnings"] = recorded.suppressWarnings;
+  for (const key of recorded.secretInputs) {
+    if (inputs[key] !== undefined) inputs[key] = markSecret(inputs[key]);
+  }
+  inputs[SECRET_INPUTS_KEY] = [...recorded.secretInputs];
   return inputs;
 }
 

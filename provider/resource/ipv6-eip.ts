@@ -3,8 +3,10 @@
  * resource. Thin wiring: the lifecycle lives in `pulumi-otc-ipv6-eip/lifecycle`.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { SECRET_INPUTS_KEY } from "../core/secret-inputs";
 import { claimPortInput } from "./nic-claims";
 import { ipv6EipProvider } from "./provider-shim";
+import { secretInputNames } from "./secret-input-names";
 import { warnOnce } from "./warn-once";
 
 /** How long each operation may take, in seconds (Pulumi's `customTimeouts` never reach a dynamic provider). */
@@ -94,16 +96,21 @@ export class Ipv6Eip extends pulumi.dynamic.Resource {
   constructor(name: string, args: Ipv6EipArgs = {}, opts?: pulumi.CustomResourceOptions) {
     const portId = opts?.id === undefined ? claimPortInput(name, args.portId) : args.portId;
     if (opts?.id === undefined) warnOnce(args.suppressWarnings);
+    const inputs = {
+      portId,
+      floatingNetworkId: args.floatingNetworkId,
+      region: args.region,
+      adoptId: args.adoptId,
+      timeouts: args.timeouts,
+      suppressWarnings: args.suppressWarnings,
+    };
     super(
       ipv6EipProvider,
       name,
       {
-        portId,
-        floatingNetworkId: args.floatingNetworkId,
-        region: args.region,
-        adoptId: args.adoptId,
-        timeouts: args.timeouts,
-        suppressWarnings: args.suppressWarnings,
+        ...inputs,
+        // The helper hides which inputs are secret from the provider; this tells it (names only).
+        [SECRET_INPUTS_KEY]: secretInputNames(inputs),
         floatingIpAddress: undefined,
         ipv4Address: undefined,
         status: undefined,

@@ -88,7 +88,14 @@ describe("readSpec", () => {
       givenTimeouts: { create: 30 },
       timeouts: { create: 30, update: 300, delete: 300 },
       suppressWarnings: null,
+      secretInputs: [],
     });
+  });
+
+  it("reads the secret-input list the class adds, keeping only input names", () => {
+    const spec = readSpec({ portId: PORT, __secretInputs: ["timeouts", "portId", "__provider"] });
+    expect(spec.secretInputs).toEqual(["portId", "timeouts"]);
+    expect(checkInputs({ __secretInputs: ["portId"] })).toEqual([]);
   });
 
   it("throws InvalidInputError for the first problem", () => {

@@ -16,6 +16,7 @@ function stateWith(recorded: Partial<RecordedInputs>, portId: string | null = PO
     adoptId: null,
     timeouts: null,
     suppressWarnings: null,
+    secretInputs: [],
     ...recorded,
   };
   return buildState(

@@ -1,4 +1,5 @@
 import { buildState, readState, STATE_SCHEMA_VERSION } from "../../provider/core/state-schema";
+import type { RecordedInputs } from "../../provider/core/state-schema";
 
 const EIP = {
   id: "2567f393-5c76-42db-a397-477723ce41f7",
@@ -13,13 +14,14 @@ const EIP = {
   createdAt: "2026-11-26T05:00:00",
   updatedAt: null,
 };
-const RECORDED = {
+const RECORDED: RecordedInputs = {
   portId: EIP.portId,
   floatingNetworkId: null,
   region: "eu-de",
   adoptId: null,
   timeouts: { delete: 20 },
   suppressWarnings: true,
+  secretInputs: ["portId"],
 };
 
 describe("state schema", () => {
