@@ -13,6 +13,7 @@ import { ConcurrencyLimiter } from "./transport/concurrency-limiter";
 import { createDispatcher } from "./transport/create-dispatcher";
 import { createRedactor, DebugLog, stderrLogger, type Logger } from "./transport/debug-log";
 import { toFloatingIp } from "./api/map-floating-ip";
+import { toNetworkInfo, toPortInfo } from "./api/map-port-and-network";
 import { percentEncode } from "./auth/percent-encode";
 import { endpointsForRegion } from "./settings/region-endpoints";
 import { RequestCounter } from "./transport/request-counter";
@@ -25,7 +26,9 @@ import type {
   FloatingIp,
   Ipv6FloatingIpFilter,
   ListOptions,
+  NetworkInfo,
   OtcClient,
+  PortInfo,
 } from "./types";
 import type { WireFloatingIpList, WireLink, WireNetworkList } from "./api/wire-types";
 
@@ -113,6 +116,29 @@ function mapItem(wire: unknown, answer: HttpAnswer, path: string, method = "GET"
   } catch (e) {
     throw new OtcApiError(
       { method, path, status: answer.status, retryable: false },
+      `OTC's answer is unusable (${(e as Error).message}): check that otc:vpcEndpoint is the VPC endpoint.`,
+    );
+  }
+}
+
+/**
+ * True when an error is Neutron's own "this object does not exist" answer: a 404 whose body names
+ * the Neutron type (`PortNotFound`, `NetworkNotFound`). A gateway's 404 for an API it does not
+ * publish, or a proxy's page, proves nothing about the object.
+ */
+function isNeutronNotFound(error: unknown, type: string): boolean {
+  if (!(error instanceof OtcApiError) || error.status !== 404) return false;
+  return error.otcCode === type || (error.otcMessage ?? "").includes(type);
+}
+
+/** One Neutron object of a GET answer (`port`, `network`), mapped, or an error naming the call. */
+function mapObject<T>(answer: HttpAnswer, path: string, key: string, map: (wire: unknown) => T): T {
+  try {
+    return map(parseAnswer(answer, "GET", path)[key]);
+  } catch (e) {
+    if (e instanceof OtcApiError) throw e;
+    throw new OtcApiError(
+      { method: "GET", path, status: answer.status, retryable: false },
       `OTC's answer is unusable (${(e as Error).message}): check that otc:vpcEndpoint is the VPC endpoint.`,
     );
   }
@@ -309,6 +335,31 @@ class DefaultOtcClient implements OtcClient {
 
   listIpv4FloatingIpsOnPort(portId: string, options?: CallOptions): Promise<FloatingIp[]> {
     return this.listAll(IPV4_PATH, [["port_id", portId]], options, portId);
+  }
+
+  async getPort(id: string, options?: CallOptions): Promise<PortInfo | null> {
+    const path = `/v2.0/ports/${percentEncode(id)}`;
+    try {
+      const answer = await this.call(
+        { method: "GET", path, okStatuses: [200], portId: id },
+        options,
+      );
+      return mapObject(answer, path, "port", toPortInfo);
+    } catch (error) {
+      if (isNeutronNotFound(error, "PortNotFound")) return null;
+      throw error;
+    }
+  }
+
+  async getNetwork(id: string, options?: CallOptions): Promise<NetworkInfo | null> {
+    const path = `/v2.0/networks/${percentEncode(id)}`;
+    try {
+      const answer = await this.call({ method: "GET", path, okStatuses: [200] }, options);
+      return mapObject(answer, path, "network", toNetworkInfo);
+    } catch (error) {
+      if (isNeutronNotFound(error, "NetworkNotFound")) return null;
+      throw error;
+    }
   }
 
   findExternalNetworkId(options?: CallOptions): Promise<string> {

@@ -44,6 +44,31 @@ export interface Ipv6FloatingIpFilter {
   projectId?: string;
 }
 
+/** A Neutron port, as far as the provider needs it (`GET /v2.0/ports/{id}`). */
+export interface PortInfo {
+  /** The port id. */
+  id: string;
+  /**
+   * What the port belongs to: `compute:<az>` for an ECS NIC, `neutron:LOADBALANCERV2` for an ELB
+   * VIP, `network:…` for the VPC's own ports (router interface, DHCP); `null` when not shown.
+   */
+  deviceOwner: string | null;
+  /** The network the port is on, or `null`. */
+  networkId: string | null;
+  /** The project that owns the port, or `null`. */
+  projectId: string | null;
+}
+
+/** A Neutron network, as far as the provider needs it (`GET /v2.0/networks/{id}`). */
+export interface NetworkInfo {
+  /** The network id. */
+  id: string;
+  /** Its name, or `null`. */
+  name: string | null;
+  /** `router:external`: true for the region's external network, the only one EIPs come from. */
+  external: boolean;
+}
+
 /** Per-call options. */
 export interface CallOptions {
   /** Absolute deadline (epoch milliseconds) for the whole call including retries. */
@@ -93,6 +118,14 @@ export interface OtcClient {
 
   /** Lists the IPv4 EIPs bound to a NIC (`GET /v2.0/floatingips?port_id=`). */
   listIpv4FloatingIpsOnPort(portId: string, options?: CallOptions): Promise<FloatingIp[]>;
+
+  /**
+   * Gets one port; `null` only when OTC answered Neutron's `404 PortNotFound` (any other failure,
+   * e.g. a gateway's 404 for a hidden API, throws).
+   */
+  getPort(id: string, options?: CallOptions): Promise<PortInfo | null>;
+  /** Gets one network; `null` only when OTC answered Neutron's `404 NetworkNotFound`. */
+  getNetwork(id: string, options?: CallOptions): Promise<NetworkInfo | null>;
 
   /** The external network's id (`admin_external_net`, else `router:external=True`), cached per endpoint. */
   findExternalNetworkId(options?: CallOptions): Promise<string>;

@@ -96,6 +96,12 @@ export function createFakeClient(ipv6: FloatingIp[] = [], ipv4: FloatingIp[] = [
     updateIpv6FloatingIpPort: async () => {
       throw new Error("not used by the CLI");
     },
+    getPort: async () => {
+      throw new Error("not used by the CLI");
+    },
+    getNetwork: async () => {
+      throw new Error("not used by the CLI");
+    },
     deleteIpv6FloatingIp: async (id: string) => {
       client.calls.push(`delete ${id}`);
       const failure = client.deleteFailures.get(id);

@@ -1,7 +1,7 @@
 /**
  * An in-memory OtcClient for lifecycle unit tests: EIPs in a map, scripted statuses and failures.
  */
-import type { FloatingIp, OtcClient } from "../../provider/client/types";
+import type { FloatingIp, NetworkInfo, OtcClient, PortInfo } from "../../provider/client/types";
 import {
   NicAlreadyHasEipError,
   NotFoundError,
@@ -27,6 +27,8 @@ export class FakeOtcClient implements OtcClient {
   unknownCreates: ("lost" | "made")[] = [];
   /** When set, a bind to this port is refused with VPC.0511 (another actor took the NIC). */
   takenPort: string | undefined;
+  /** `device_owner` per port id; a port not listed is an ECS NIC, `null` = no such port. */
+  readonly portOwners = new Map<string, string | null>();
   private next = 1;
 
   projectId(): Promise<string> {
@@ -111,6 +113,17 @@ export class FakeOtcClient implements OtcClient {
   listIpv4FloatingIpsOnPort(): Promise<FloatingIp[]> {
     this.calls.push("list4");
     return Promise.resolve([]);
+  }
+  getPort(id: string): Promise<PortInfo | null> {
+    this.calls.push("port");
+    const owner = this.portOwners.has(id) ? this.portOwners.get(id) : "compute:eu-de-01";
+    if (owner === null || owner === undefined) return Promise.resolve(null);
+    return Promise.resolve({ id, deviceOwner: owner, networkId: null, projectId: null });
+  }
+  getNetwork(id: string): Promise<NetworkInfo | null> {
+    this.calls.push("network");
+    const external = id === "5ce655fa-c911-4d2c-99f7-445bc1162ef8";
+    return Promise.resolve({ id, name: external ? "admin_external_net" : "vpc", external });
   }
   findExternalNetworkId(): Promise<string> {
     return Promise.resolve("5ce655fa-c911-4d2c-99f7-445bc1162ef8");

@@ -52,6 +52,25 @@ export interface WireNetwork {
   "router:external"?: boolean;
 }
 
+/** `GET /v2.0/networks/{id}`. */
+export interface WireNetworkOne {
+  network: WireNetwork;
+}
+
+/** A port of `GET /v2.0/ports/{id}` (the fields the provider reads). */
+export interface WirePort {
+  id: string;
+  device_owner?: string | null;
+  network_id?: string | null;
+  project_id?: string | null;
+  tenant_id?: string | null;
+}
+
+/** `GET /v2.0/ports/{id}`. */
+export interface WirePortOne {
+  port: WirePort;
+}
+
 /** `GET /v2.0/networks`. */
 export interface WireNetworkList {
   networks: WireNetwork[];
