@@ -5,12 +5,15 @@
  * fixed and fake, and printed on purpose.
  *
  * Options: `--port <n>` (default 0: any free port), `--latency <ms>`, `--jitter <ms>`,
- * `--seed <n>`, `--bind-delay <ms>`, `--https`, `--json`.
+ * `--seed <n>`, `--bind-delay <ms>`, `--https`, `--json`; throttling: `--rate-limit <req/s>` and
+ * `--burst <n>` (default 5) for VPC calls per project, `--iam-rate-limit <req/s>` and
+ * `--iam-burst <n>` (default 5) for IAM, `--retry-after <none|auto|seconds>` (default none: no
+ * `Retry-After` header, as OTC documents none; auto: the seconds until the next token).
  */
 import { parseArgs } from "node:util";
 import { connectionInfo, startEmulator } from "./index";
 import { akskStackConfig, configSetLines, passwordStackConfig } from "./stack-config";
-import type { Emulator } from "./types";
+import type { Emulator, RateLimit, RateLimitOptions } from "./types";
 
 function numberOption(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -19,6 +22,44 @@ function numberOption(name: string, value: string | undefined): number | undefin
     throw new Error(`--${name} must be a whole number >= 0; got "${value}".`);
   }
   return parsed;
+}
+
+function positiveNumber(name: string, value: string): number {
+  const parsed = Number(value);
+  if (!(parsed > 0) || !Number.isFinite(parsed)) {
+    throw new Error(`--${name} must be a number > 0; got "${value}".`);
+  }
+  return parsed;
+}
+
+function retryAfterOption(value: string | undefined): RateLimit["retryAfter"] {
+  if (value === undefined || value === "none") return false;
+  if (value === "auto") return true;
+  const seconds = numberOption("retry-after", value);
+  if (seconds === undefined) return false;
+  return seconds;
+}
+
+/** The throttling the flags ask for (`--rate-limit`, `--burst`, `--iam-*`, `--retry-after`). */
+function rateLimitFromFlags(flags: {
+  "rate-limit"?: string;
+  burst?: string;
+  "iam-rate-limit"?: string;
+  "iam-burst"?: string;
+  "retry-after"?: string;
+}): RateLimitOptions {
+  const retryAfter = retryAfterOption(flags["retry-after"]);
+  const limit = (rate: string | undefined, burst: string | undefined, names: [string, string]) =>
+    rate === undefined
+      ? undefined
+      : {
+          requestsPerSecond: positiveNumber(names[0], rate),
+          burst: numberOption(names[1], burst) ?? 5,
+          retryAfter,
+        };
+  const vpc = limit(flags["rate-limit"], flags.burst, ["rate-limit", "burst"]);
+  const iam = limit(flags["iam-rate-limit"], flags["iam-burst"], ["iam-rate-limit", "iam-burst"]);
+  return { ...(vpc ? { vpc } : {}), ...(iam ? { iam } : {}) };
 }
 
 /** The readable block printed without `--json`. */
@@ -53,7 +94,7 @@ export function describeEmulator(emulator: Emulator): string {
     "NIC ports (id, fixed IPv4, kind):",
     ...emulator.ports.map((p) => `  ${p.id}  ${p.fixedIp}  ${p.kind}`),
     "",
-    `Control endpoint: ${emulator.url}/__emulator/ (info, state, log, counts, faults, ports, ipv4-eips, clock)`,
+    `Control endpoint: ${emulator.url}/__emulator/ (info, state, log, counts, faults, rate-limit, ports, ipv4-eips, clock)`,
     "Stop with Ctrl+C.",
   ];
   return lines.join("\n");
@@ -69,6 +110,11 @@ async function main(): Promise<void> {
       "bind-delay": { type: "string" },
       https: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
+      "rate-limit": { type: "string" },
+      burst: { type: "string" },
+      "iam-rate-limit": { type: "string" },
+      "iam-burst": { type: "string" },
+      "retry-after": { type: "string" },
     },
     strict: true,
   });
@@ -100,6 +146,7 @@ async function main(): Promise<void> {
     seed: numberOption("seed", values.seed),
     bindDelayMs: numberOption("bind-delay", values["bind-delay"]),
     https: values.https,
+    rateLimit: rateLimitFromFlags(values),
   });
   current.emulator = started;
   if (stopRequested) {

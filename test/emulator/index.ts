@@ -15,6 +15,7 @@ import { CloudState } from "./cloud-state";
 import { createClock } from "./clock";
 import { FaultEngine } from "./fault-engine";
 import { createRandom } from "./random";
+import { RateLimits } from "./rate-limit";
 import { createRequestHandler } from "./request-handler";
 import { RequestLog } from "./request-log";
 import { handleControl } from "./routes/control-routes";
@@ -109,6 +110,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...options.faults,
   });
   const log = new RequestLog();
+  const rateLimits = new RateLimits(clock, options.rateLimit);
 
   let url = "";
   const baseUrl = (): string => url;
@@ -158,6 +160,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         if (!state.forceStatus(id, status)) throw new Error(`No EIP with id ${id}.`);
       },
       setFaults: (f: FaultOptions) => faults.set(f),
+      setRateLimit: (limits) => rateLimits.set(limits),
       requestLog: () => log.list(),
       counts: () => log.counts(),
       resetLog: () => log.reset(),
@@ -183,8 +186,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       faults,
       log,
       clock,
+      rateLimits,
       control: (method, path, body) =>
-        handleControl({ ...emulator, info, faults: () => faults.get() }, method, path, body),
+        handleControl(
+          { ...emulator, info, faults: () => faults.get(), rateLimit: () => rateLimits.get() },
+          method,
+          path,
+          body,
+        ),
     });
     server = tls
       ? createHttpsServer({ cert: tls.certPem, key: tls.keyPem }, handler)

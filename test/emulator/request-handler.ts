@@ -1,6 +1,6 @@
 /**
  * One HTTP request through the emulator: count it, add latency, inject a fault if one is due,
- * authenticate, run the route, log the outcome. The control endpoint (`/__emulator/`) bypasses all
+ * authenticate, apply the gateway's rate limit, run the route, log the outcome. The control endpoint (`/__emulator/`) bypasses all
  * of that: it is neither counted, delayed, faulted nor authenticated.
  */
 import { randomUUID } from "node:crypto";
@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { TLSSocket } from "node:tls";
 import type { Authenticator } from "./authenticator";
 import type { Clock } from "./clock";
+import type { RateLimits } from "./rate-limit";
 import type { FaultEngine } from "./fault-engine";
 import { replyForFault } from "./fault-replies";
 import { gatewayError, iamError } from "./reply";
@@ -29,6 +30,8 @@ export interface HandlerDeps {
   faults: FaultEngine;
   log: RequestLog;
   clock: Clock;
+  /** The gateway's throttling. */
+  rateLimits: RateLimits;
   /** Answers control-endpoint requests. */
   control(method: string, path: string, body: Buffer): Reply;
 }
@@ -147,6 +150,17 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
       return;
     }
     projectId = outcome.projectId;
+  }
+
+  // After authentication, because the gateway throttles per project, which the credentials name.
+  const throttled = deps.rateLimits.admit(
+    route.family === "iam" ? "iam" : "vpc",
+    projectId,
+    requestId,
+  );
+  if (throttled) {
+    finish(send(res, throttled, requestId));
+    return;
   }
 
   const reply = route.handle({

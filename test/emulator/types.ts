@@ -131,6 +131,27 @@ export interface FaultOptions {
   next?: TargetedFault[];
 }
 
+/** A token bucket of the API gateway: `requestsPerSecond` refill, at most `burst` tokens. */
+export interface RateLimit {
+  /** Tokens gained per second (> 0). */
+  requestsPerSecond: number;
+  /** Bucket size: requests that may come at once after a quiet spell (whole number ≥ 1). */
+  burst: number;
+  /**
+   * `Retry-After` on the 429s: absent or `false` for none (OTC documents none), `true` for the whole
+   * seconds until the next token (at least 1), a number for that many seconds.
+   */
+  retryAfter?: boolean | number;
+}
+
+/** The gateway's throttling: VPC calls per project (429 `APIG.0308`) and IAM (429 `IAM.0012`). */
+export interface RateLimitOptions {
+  /** Limit of VPC-endpoint calls (IPv6 EIPs, Neutron floating IPs and networks), per project. */
+  vpc?: RateLimit;
+  /** Limit of IAM calls (token requests and project look-ups). */
+  iam?: RateLimit;
+}
+
 /** Options of {@link startEmulator}. Every field is optional. */
 export interface EmulatorOptions {
   /** TCP port on 127.0.0.1 (default 0: an ephemeral port). */
@@ -153,6 +174,8 @@ export interface EmulatorOptions {
   ecsPorts?: number;
   /** Initial faults. */
   faults?: FaultOptions;
+  /** Throttling (default: none). */
+  rateLimit?: RateLimitOptions;
   /** Accepted clock difference of `X-Sdk-Date` in seconds (default 900). */
   skewWindowSeconds?: number;
   /** Consecutive AK/SK failures that lock a key (default 5). */
@@ -253,6 +276,8 @@ export interface Emulator extends EmulatorInfo {
   setEipStatus(id: string, status: FloatingIpWire["status"]): void;
   /** Replaces the fault configuration. */
   setFaults(faults: FaultOptions): void;
+  /** Replaces the throttling (every bucket starts full); throws for an unusable limit. */
+  setRateLimit(limits: RateLimitOptions): void;
   /** The request log so far (a copy). */
   requestLog(): RequestLogEntry[];
   /** Requests per `METHOD /path-template` so far. */

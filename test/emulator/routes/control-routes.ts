@@ -7,6 +7,8 @@
  * - `GET /__emulator/log`, `DELETE /__emulator/log`: the request log; clearing it also clears the counts
  * - `GET /__emulator/counts`: requests per `METHOD /path-template`
  * - `GET /__emulator/faults`, `PUT /__emulator/faults` (body: `FaultOptions`, replaces the faults)
+ * - `GET /__emulator/rate-limit`, `PUT /__emulator/rate-limit` (body: `RateLimitOptions`, replaces
+ *   the throttling; every bucket starts full)
  * - `POST /__emulator/ports` (body `{"kind": "ecs" | "elb" | "router-interface" | "dhcp"}`,
  *   optional): adds a port, 201 with it
  * - `POST /__emulator/ipv4-eips` (body `{"port_id": "<uuid>"}`, optional): adds an IPv4 EIP, 201
@@ -16,7 +18,7 @@
 import type { Reply } from "../reply";
 import { isObject, parseJson } from "../route";
 import { PORT_KINDS } from "../types";
-import type { Emulator, FaultOptions, PortKind } from "../types";
+import type { Emulator, FaultOptions, PortKind, RateLimitOptions } from "../types";
 
 /** The part of the emulator the control endpoint drives. */
 export type ControlApi = Pick<
@@ -30,7 +32,8 @@ export type ControlApi = Pick<
   | "state"
   | "advanceClock"
   | "setEipStatus"
-> & { info(): unknown; faults(): FaultOptions };
+  | "setRateLimit"
+> & { info(): unknown; faults(): FaultOptions; rateLimit(): RateLimitOptions };
 
 /** Answers one control request. */
 export function handleControl(api: ControlApi, method: string, path: string, body: Buffer): Reply {
@@ -56,6 +59,14 @@ export function handleControl(api: ControlApi, method: string, path: string, bod
         if (!isObject(json)) return bad("PUT /__emulator/faults takes a FaultOptions JSON object.");
         api.setFaults(json);
         return { status: 200, body: api.faults() };
+      case "GET rate-limit":
+        return { status: 200, body: api.rateLimit() };
+      case "PUT rate-limit":
+        if (!isObject(json)) {
+          return bad("PUT /__emulator/rate-limit takes a RateLimitOptions JSON object.");
+        }
+        api.setRateLimit(json);
+        return { status: 200, body: api.rateLimit() };
       case "POST ports": {
         const kind = isObject(json) ? json["kind"] : undefined;
         if (kind !== undefined && !PORT_KINDS.includes(kind as PortKind)) {
