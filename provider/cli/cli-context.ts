@@ -15,6 +15,12 @@ export interface OutputStream {
 /** Fully qualified stack-config keys (`otc:region`, …) as the settings resolver takes them. */
 export type StackConfig = Record<string, string | undefined>;
 
+/** How the tool's client differs from the provider's, from the command line. */
+export interface ClientTuning {
+  /** `--timeout`: how long one call may keep retrying (and one exchange may take), in ms. */
+  timeoutMs?: number;
+}
+
 /** Everything `runCli` needs from the outside world. */
 export interface CliDeps {
   /** Results: tables, JSON, what was released. */
@@ -37,6 +43,7 @@ export interface CliDeps {
     config: StackConfig,
     env: Readonly<Record<string, string | undefined>>,
     warn: (message: string) => void,
+    options?: ClientTuning,
   ) => Promise<OtcClient>;
   /** The package version, for `--version`. */
   version: string;

@@ -10,6 +10,8 @@ const CONNECTION = `Connection (flags first, then the environment, then clouds.y
   Credentials come from OS_* variables (OS_USERNAME/OS_PASSWORD/OS_USER_DOMAIN_NAME,
   OS_ACCESS_KEY/OS_SECRET_KEY, OS_TOKEN, OS_PROJECT_ID or OS_PROJECT_NAME) or clouds.yaml;
   there is deliberately no flag for a secret.
+  --timeout <duration>   stop retrying one OTC call after this long, 1s-1h (default 2m): a
+                         throttled or unreachable OTC then ends the command with exit 1
   --progress             show listing progress on stderr even when it is not a terminal
   -h, --help             this help`;
 

@@ -23,9 +23,9 @@ function packageVersion(): string {
 }
 
 /** Loads the client (undici, settings, signing) only for commands that call OTC: `--help` stays fast. */
-const createClient: CliDeps["createClient"] = async (config, env, warn) => {
+const createClient: CliDeps["createClient"] = async (config, env, warn, tuning) => {
   const { createCliClient } = await import("./create-cli-client");
-  return createCliClient(config, env, warn);
+  return createCliClient(config, env, warn, tuning);
 };
 
 // `otc-ipv6-eip list | head` closes the pipe early: stop quietly instead of crashing with a stack.

@@ -27,6 +27,8 @@ export interface CliOptions {
   vpcEndpoint?: string;
   /** `--cloud`: the clouds.yaml entry (else `OS_CLOUD`). */
   cloud?: string;
+  /** `--timeout`: how long one OTC call may keep retrying, in milliseconds. */
+  timeoutMs?: number;
   /** `--progress`: progress on stderr even when it is not a terminal. */
   progress: boolean;
   /** `--json`: machine-readable output. */
@@ -58,6 +60,7 @@ type OptionName =
   | "auth-url"
   | "vpc-endpoint"
   | "cloud"
+  | "timeout"
   | "progress"
   | "help"
   | "version"
@@ -75,6 +78,7 @@ const OPTIONS = {
   "auth-url": { type: "string" },
   "vpc-endpoint": { type: "string" },
   cloud: { type: "string" },
+  timeout: { type: "string" },
   progress: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "V" },
@@ -93,6 +97,7 @@ const COMMON: readonly OptionName[] = [
   "auth-url",
   "vpc-endpoint",
   "cloud",
+  "timeout",
   "progress",
   "help",
 ];
@@ -124,6 +129,19 @@ function parsePageSize(text: string): number {
     );
   }
   return n;
+}
+
+/** Longest `--timeout`: an hour (a CLI call that retries longer is better stopped). */
+const MAX_TIMEOUT_MS = 3_600_000;
+
+function parseTimeout(text: string): number {
+  const ms = parseDuration(text, "--timeout");
+  if (ms < 1_000 || ms > MAX_TIMEOUT_MS) {
+    throw new UsageError(
+      `Invalid --timeout ${describeValue(text)}: expected from 1s to 1h, e.g. --timeout 30s.`,
+    );
+  }
+  return ms;
 }
 
 function parseStatus(text: string): CliOptions["status"] {
@@ -241,6 +259,8 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   if (vpcEndpoint !== undefined) options.vpcEndpoint = nonEmpty("vpc-endpoint", vpcEndpoint);
   const cloud = text("cloud");
   if (cloud !== undefined) options.cloud = nonEmpty("cloud", cloud);
+  const timeout = text("timeout");
+  if (timeout !== undefined) options.timeoutMs = parseTimeout(timeout);
   const port = text("port");
   if (port !== undefined) options.port = checkPortId("--port", port);
   const status = text("status");

@@ -77,8 +77,13 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       stdout.write(`${deps.version}\n`);
       return ExitCode.Ok;
     }
-    client = await deps.createClient(toStackConfig(line.options, deps.env), deps.env, (message) =>
-      stderr.write(`otc-ipv6-eip: warning: ${message}\n`),
+    const tuning =
+      line.options.timeoutMs === undefined ? {} : { timeoutMs: line.options.timeoutMs };
+    client = await deps.createClient(
+      toStackConfig(line.options, deps.env),
+      deps.env,
+      (message) => stderr.write(`otc-ipv6-eip: warning: ${message}\n`),
+      tuning,
     );
     const progress = createProgress(stderr, line.options.progress);
     return await runCommand(line, {

@@ -1,9 +1,12 @@
 /**
  * Every command of the built bin, made to wait before a retry (a 429 with `Retry-After`, a 503):
  * each must come back with the right answer, never exit 0 with no output while the retry is
- * pending. `npm test` builds first; run `npm run build` before running this file alone.
+ * pending. Against a refused connection or a throttle that does not end, each must end non-zero
+ * with a message once `--timeout` is spent. `npm test` builds first; run `npm run build` before running this file alone.
  */
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TargetedFault } from "../emulator";
@@ -92,5 +95,73 @@ describe.each(Object.entries(WAITS))("after %s, every command answers", (_name, 
     expect(JSON.parse(r.stdout)).toMatchObject({ skipped: [], failed: [] });
     expect(JSON.parse(r.stdout).released).toHaveLength(5);
     expect(f.emulator.state().ipv6).toHaveLength(2);
+  });
+});
+
+/** Every command, with what it needs to reach OTC (orphans --delete finds nothing to release). */
+function everyCommand(f: CliEmulator): string[][] {
+  return [
+    ["list"],
+    ["show", f.bound[0] ?? ""],
+    ["show", "192.19.128.150"],
+    ["nic", f.ports[3] ?? ""],
+    ["orphans"],
+    ["orphans", "--delete", "--yes"],
+  ];
+}
+
+/** A 127.0.0.1 port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe("when OTC never answers well, every command ends non-zero with a message", () => {
+  let f: CliEmulator;
+
+  beforeAll(async () => {
+    f = await startCliEmulator();
+  });
+
+  afterAll(async () => {
+    await f?.emulator.close();
+  });
+
+  it("a refused connection (the VPC endpoint)", async () => {
+    const vpc = `http://127.0.0.1:${await closedPort()}`;
+    for (const argv of everyCommand(f)) {
+      const r = await runBin(
+        [...argv, "--timeout", "2s", "--auth-url", f.emulator.authUrl, "--vpc-endpoint", vpc],
+        { ...f.env, OS_REGION_NAME: f.emulator.region },
+        home,
+      );
+      expect({ argv, code: r.code, stdout: r.stdout }).toEqual({ argv, code: 1, stdout: "" });
+      expect(r.stderr).toMatch(/^otc-ipv6-eip: .*ECONNREFUSED.*Check the endpoint URL/);
+    }
+  });
+
+  it("a refused connection (IAM, before the first VPC call)", async () => {
+    const iam = `http://127.0.0.1:${await closedPort()}/v3`;
+    const r = await runBin(
+      ["nic", f.ports[0] ?? "", "--timeout", "2s", "--auth-url", iam],
+      { ...f.env, OS_REGION_NAME: f.emulator.region, OTC_VPC_ENDPOINT: f.emulator.vpcEndpoint },
+      home,
+    );
+    expect(r).toMatchObject({ code: 1, stdout: "" });
+    expect(r.stderr).toMatch(/ECONNREFUSED/);
+  });
+
+  it("a throttle that does not end", async () => {
+    for (const argv of everyCommand(f)) {
+      f.emulator.setFaults({ next: [{ kind: "throttle", path: "/v2.0/*", count: 10_000 }] });
+      const r = await runBin([...argv, "--timeout", "2s", ...f.flags], f.env, home);
+      expect({ argv, code: r.code, stdout: r.stdout }).toEqual({ argv, code: 1, stdout: "" });
+      expect(r.stderr).toMatch(/^otc-ipv6-eip: .*429/);
+    }
+    f.emulator.setFaults({});
+    expect(f.emulator.state().ipv6).toHaveLength(7);
   });
 });

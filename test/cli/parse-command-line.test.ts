@@ -43,6 +43,14 @@ describe("parseCommandLine", () => {
     });
   });
 
+  it("reads --timeout as milliseconds and refuses one out of 1s-1h", () => {
+    expect(parseCommandLine(["nic", PORT, "--timeout", "90s"])).toMatchObject({
+      options: { timeoutMs: 90_000 },
+    });
+    expect(() => parseCommandLine(["list", "--timeout", "500"])).toThrow(/Invalid --timeout "500"/);
+    expect(() => parseCommandLine(["list", "--timeout", "2h"])).toThrow(/from 1s to 1h/);
+  });
+
   it("accepts flags before the command", () => {
     const line = parseCommandLine(["--region", "eu-de", "show", "10.0.0.1"]);
     expect(line).toMatchObject({ kind: "run", command: "show", args: ["10.0.0.1"] });
