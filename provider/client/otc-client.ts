@@ -15,6 +15,7 @@ import { createRedactor, DebugLog, stderrLogger, type Logger } from "./transport
 import { toFloatingIp } from "./api/map-floating-ip";
 import { toNetworkInfo, toPortInfo } from "./api/map-port-and-network";
 import { percentEncode } from "./auth/percent-encode";
+import { describeProxyFor } from "./settings/proxy-settings";
 import { endpointsForRegion } from "./settings/region-endpoints";
 import { RequestCounter } from "./transport/request-counter";
 import { RequestExecutor } from "./transport/request-executor";
@@ -202,6 +203,7 @@ class DefaultOtcClient implements OtcClient {
       log: new DebugLog(options.debug ?? settings.debug, options.logger ?? stderrLogger, redact),
       redact,
       requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      describeProxy: (url) => describeProxyFor(settings.proxy, url),
     });
     const projectId = options.projectId ?? settings.projectId;
     this.auth = new OtcAuthenticator({

@@ -116,6 +116,10 @@ export async function updateIpv6Eip(
   }
   const from = `${eip.portId ? `NIC ${eip.portId}` : "no NIC"} (${eip.status})`;
   const to = spec.portId ? `NIC ${spec.portId}` : "no NIC";
+  // Not moving: the EIP is where it should be and only had to settle (a bind still in progress).
+  const attempt = moving
+    ? `Moving IPv6 EIP ${id} from ${from} to ${to}`
+    : `Waiting for IPv6 EIP ${id} to settle ${spec.portId ? `on ${to}` : "unbound"} (it was ${eip.status})`;
   try {
     try {
       eip = await rebindEip(client, eip, spec.portId, deadline, ctx.deps);
@@ -143,7 +147,7 @@ export async function updateIpv6Eip(
       id,
       toOutputs(buildState(last, recorded, location), news["__provider"]),
       [
-        `Moving IPv6 EIP ${id} from ${from} to ${to} failed: ${message}`,
+        `${attempt} failed: ${message}`,
         `It is now ${last.status} on ${last.portId ? `NIC ${last.portId}` : "no NIC"}; run \`pulumi up\` again to finish.`,
       ],
       error,

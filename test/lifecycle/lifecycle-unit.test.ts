@@ -72,6 +72,26 @@ describe("lifecycle (in-memory client)", () => {
     expect(sleeps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(10_000);
   });
 
+  it("calls a retry that only waits for a bind to finish a wait, not a move", async () => {
+    const { client, lifecycle } = setUp();
+    client.bindOutcome = "stay";
+    const ctx = await lifecycle.configure();
+    const inputs = { __provider: "text", portId: PORT, timeouts: { create: 5, update: 5 } };
+    const first = (await lifecycle
+      .create(ctx, inputs)
+      .catch((e: unknown) => e)) as ResourceInitError;
+    expect(first).toBeInstanceOf(ResourceInitError);
+    const again = await lifecycle
+      .update(ctx, first.id, first.properties, inputs)
+      .catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(ResourceInitError);
+    const reasons = (again as ResourceInitError).reasons.join(" ");
+    expect(reasons).toContain(
+      `Waiting for IPv6 EIP ${first.id} to settle on NIC ${PORT} (it was DOWN)`,
+    );
+    expect(reasons).not.toMatch(/Moving/);
+  });
+
   it("deletes after repeated 'unbind first' answers, and treats a second delete as done", async () => {
     const { client, lifecycle } = setUp();
     const ctx = await lifecycle.configure();

@@ -130,16 +130,13 @@ export class OtcAuthenticator implements Authenticator {
     return url;
   }
 
-  private async issueToken(): Promise<IssuedToken> {
-    const c = this.credentials;
-    if (c.kind !== "password") throw new Error("issueToken needs a password identity");
-    const { projectId, projectName } = this.options;
-    const scope =
-      projectId !== undefined
-        ? { project: { id: projectId } }
-        : { project: { name: projectName, domain: { name: c.domainName } } };
-    const base = this.authUrl("obtain an IAM token");
-    const answer = await this.options.executor.execute({
+  /** IAM's password token request for `scope`. */
+  private tokenCall(
+    base: string,
+    c: Extract<Credentials, { kind: "password" }>,
+    scope: Record<string, unknown>,
+  ): ApiCall {
+    return {
       method: "POST",
       baseUrl: base,
       path: "/auth/tokens",
@@ -165,7 +162,24 @@ export class OtcAuthenticator implements Authenticator {
       auth: "none",
       countKey: "token",
       tokenRequest: true,
-    });
+    };
+  }
+
+  private async issueToken(): Promise<IssuedToken> {
+    const c = this.credentials;
+    if (c.kind !== "password") throw new Error("issueToken needs a password identity");
+    const { projectId, projectName } = this.options;
+    const scope =
+      projectId !== undefined
+        ? { project: { id: projectId } }
+        : { project: { name: projectName, domain: { name: c.domainName } } };
+    const base = this.authUrl("obtain an IAM token");
+    let answer;
+    try {
+      answer = await this.options.executor.execute(this.tokenCall(base, c, scope));
+    } catch (e) {
+      throw this.explainScopeRefusal(e, projectId);
+    }
     const token = header(answer.headers, "x-subject-token");
     const body = parseJson(answer.body) as { token?: WireToken } | undefined;
     const path = `${new URL(base).pathname}/auth/tokens`;
@@ -185,6 +199,40 @@ export class OtcAuthenticator implements Authenticator {
       expiresAt: Number.isNaN(expires) ? this.options.clock.now() + 3_600_000 : expires,
       projectId: scopedTo,
     };
+  }
+
+  /**
+   * IAM answers a token request for a project the user cannot use exactly as one with a wrong
+   * password. When the scope is not the configured project but the resource's own (from its
+   * state), that project is the likelier cause: say so, naming both.
+   */
+  private explainScopeRefusal(error: unknown, scopedTo: string | undefined): unknown {
+    const configured = this.options.settings.projectId;
+    if (
+      !(error instanceof AuthError) ||
+      error.status !== 401 ||
+      scopedTo === undefined ||
+      scopedTo === configured
+    ) {
+      return error;
+    }
+    return new AuthError(
+      {
+        method: error.method,
+        path: error.path,
+        status: error.status,
+        retryable: false,
+        ...(error.otcCode !== undefined ? { otcCode: error.otcCode } : {}),
+        ...(error.otcMessage !== undefined ? { otcMessage: error.otcMessage } : {}),
+        ...(error.requestId !== undefined ? { requestId: error.requestId } : {}),
+      },
+      `IAM refused a token scoped to project ${scopedTo}, the project this resource's state ` +
+        `records (the configured project is ${configured ?? "not set; it is found by name"}). ` +
+        "Most likely that project no longer exists or this user has no role in it: use " +
+        `credentials that may act in project ${scopedTo}. Otherwise the password credentials are ` +
+        "wrong: check otc:userName, otc:password and otc:domainName. Not retried automatically: " +
+        "repeated failures can lock the user.",
+    );
   }
 
   /** The project the pre-issued token is scoped to, asked of IAM (`GET /v3/auth/tokens`). */

@@ -8,6 +8,7 @@
 import { ConfigurationError, type ConfigurationProblem } from "../../core/errors";
 import { checkProjectId, checkRegion, describeValue } from "../../core/validate";
 import { readCloudEntry, type CloudEntry } from "./clouds-yaml";
+import { readProxySettings, type ProxySettings } from "./proxy-settings";
 import { endpointsForRegion, regionFromProjectName } from "./region-endpoints";
 import { secret, type Secret } from "../auth/secret";
 import type { SigningFormat } from "../auth/sign-request";
@@ -117,12 +118,7 @@ export type Credentials =
   | { kind: "aksk"; accessKey: Secret; secretKey: Secret; securityToken: Secret | undefined }
   | { kind: "password"; userName: string; password: Secret; domainName: string };
 
-/** Proxy settings from the environment (a proxy URL may hold credentials: kept secret). */
-export interface ProxySettings {
-  httpsProxy: Secret | undefined;
-  httpProxy: Secret | undefined;
-  noProxy: string | undefined;
-}
+export type { ProxySettings };
 
 /**
  * The resolved settings. Credentials and proxy URLs are non-enumerable and wrapped in
@@ -518,6 +514,8 @@ export function resolveSettings(sources: SettingsSources): ResolvedSettings {
     );
   }
 
+  const proxy = readProxySettings(env, problems);
+
   if (problems.length > 0 || !identity || region === undefined || vpcEndpoint === undefined) {
     throw new ConfigurationError(problems);
   }
@@ -537,13 +535,6 @@ export function resolveSettings(sources: SettingsSources): ResolvedSettings {
     debug: isTruthy(env.OTC_DEBUG) || isTruthy(env.OS_DEBUG),
     warnings,
   } as Omit<ResolvedSettings, "credentials" | "proxy">;
-  const httpsProxy = clean(env.https_proxy) ?? clean(env.HTTPS_PROXY);
-  const httpProxy = clean(env.http_proxy) ?? clean(env.HTTP_PROXY);
-  const proxy: ProxySettings = {
-    httpsProxy: httpsProxy === undefined ? undefined : secret(httpsProxy),
-    httpProxy: httpProxy === undefined ? undefined : secret(httpProxy),
-    noProxy: clean(env.no_proxy) ?? clean(env.NO_PROXY),
-  };
   Object.defineProperty(settings, "credentials", {
     value: identity.credentials,
     enumerable: false,

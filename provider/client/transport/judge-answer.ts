@@ -56,6 +56,7 @@ export function judgeAnswer(context: AnswerContext): AttemptVerdict {
     {
       authKind: authenticator?.kind ?? "token",
       retryable,
+      ...(cls === "transient" ? { transient: true } : {}),
       afterRefresh: renewed,
       ...(call.tokenRequest ? { tokenRequest: true } : {}),
       ...(call.portId !== undefined ? { portId: call.portId } : {}),

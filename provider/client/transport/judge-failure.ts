@@ -9,9 +9,47 @@ import { unknownOutcomeError } from "./executor-errors";
 import type { PreparedCall } from "./prepared-call";
 import type { TransportFailure } from "./send-once";
 
-/** Judges one attempt that got no HTTP answer. */
-export function judgeFailure(prepared: PreparedCall, failure: TransportFailure): AttemptVerdict {
+/** What a proxy's refusal means and what to do about it. */
+function proxyAdvice(status: number): string {
+  if (status === 407) {
+    return (
+      "407 Proxy Authentication Required: the proxy wants a login. Put its user and password in " +
+      "the variable (http://user:password@host:port, special characters percent-encoded), or " +
+      "add OTC's hosts to NO_PROXY if they are reachable without the proxy."
+    );
+  }
+  return (
+    `HTTP ${status}: the proxy refuses this destination. Ask its administrators to allow the OTC ` +
+    "endpoint, or add the host to NO_PROXY if it is reachable without the proxy."
+  );
+}
+
+/**
+ * Judges one attempt that got no HTTP answer.
+ *
+ * @param describeProxy names the proxy a request to a URL goes through (redacted), for messages
+ */
+export function judgeFailure(
+  prepared: PreparedCall,
+  failure: TransportFailure,
+  describeProxy?: (url: string) => string | undefined,
+): AttemptVerdict {
   const { call, target } = prepared;
+  const proxyStatus = failure.proxyStatus;
+  // A proxy's own refusal (4xx) is definitive: the request never left for OTC, and resending it
+  // gets the same answer (a 5xx from the proxy may be its upstream's transient fault).
+  if (proxyStatus !== undefined && proxyStatus >= 400 && proxyStatus < 500) {
+    const proxy = describeProxy?.(prepared.url) ?? "the configured proxy";
+    return {
+      kind: "fail",
+      error: new TransportError(
+        target,
+        `the proxy ${proxy} refused the connection to ${new URL(prepared.url).host} with ` +
+          `${proxyAdvice(proxyStatus)} The request never reached OTC; not retried.`,
+        failure.cause,
+      ),
+    };
+  }
   const mayHaveTakenEffect = !call.idempotent && failure.mayHaveBeenSent;
   if (failure.aborted) {
     if (mayHaveTakenEffect) {

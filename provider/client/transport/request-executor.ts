@@ -52,6 +52,8 @@ export interface ExecutorOptions {
   log: DebugLog;
   redact: Redactor;
   requestTimeoutMs: number;
+  /** Names the proxy (redacted) a request to a URL goes through, for messages; none by default. */
+  describeProxy?: (url: string) => string | undefined;
   /** Set once after construction (the authenticator itself uses the executor). */
   authenticator?: Authenticator;
 }
@@ -137,7 +139,7 @@ export class RequestExecutor {
 
   private judge(prepared: PreparedCall, exchange: Exchange, renewed: boolean): AttemptVerdict {
     const { result, token } = exchange;
-    if (!result.ok) return judgeFailure(prepared, result.failure);
+    if (!result.ok) return judgeFailure(prepared, result.failure, this.options.describeProxy);
     return judgeAnswer({
       prepared,
       answer: result.answer,

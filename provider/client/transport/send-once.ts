@@ -35,6 +35,11 @@ export interface TransportFailure {
   aborted: boolean;
   /** A TLS certificate problem (not worth retrying). */
   tls: boolean;
+  /**
+   * The HTTP status with which a proxy refused to open the tunnel (then the request never left
+   * for OTC), or `undefined`.
+   */
+  proxyStatus?: number;
   /** The system or undici error code, if any. */
   code: string | undefined;
   /** A short description, free of secrets. */
@@ -60,6 +65,26 @@ function errorCode(e: unknown): string | undefined {
   for (let c: unknown = e, depth = 0; c && depth < 4; depth++) {
     const code = (c as { code?: unknown }).code;
     if (typeof code === "string") return code;
+    c = (c as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** undici's errors for a proxy that refused the tunnel (CONNECT) or the request. */
+const PROXY_REFUSAL = [
+  /^Proxy response \((\d{3})\) !== 200 when HTTP Tunneling/,
+  /^Proxy Authentication Required \((407)\)/,
+];
+
+function proxyStatusOf(e: unknown): number | undefined {
+  for (let c: unknown = e, depth = 0; c && depth < 4; depth++) {
+    const message = (c as { message?: unknown }).message;
+    if (typeof message === "string") {
+      for (const pattern of PROXY_REFUSAL) {
+        const match = pattern.exec(message);
+        if (match) return Number(match[1]);
+      }
+    }
     c = (c as { cause?: unknown }).cause;
   }
   return undefined;
@@ -100,10 +125,13 @@ export async function sendOnce(req: HttpRequest): Promise<SendResult> {
     const message = timedOut
       ? `no complete answer within ${req.timeoutMs} ms`
       : `${base}${code && !base.includes(code) ? ` (${code})` : ""}`;
+    const proxyStatus = proxyStatusOf(e);
     return {
       ok: false,
       failure: {
-        mayHaveBeenSent: !(code !== undefined && (NOT_SENT.has(code) || tls)),
+        mayHaveBeenSent:
+          proxyStatus === undefined && !(code !== undefined && (NOT_SENT.has(code) || tls)),
+        ...(proxyStatus !== undefined ? { proxyStatus } : {}),
         timedOut,
         aborted,
         tls,

@@ -42,6 +42,11 @@ export interface ErrorContext {
   portId?: string;
   /** Whether a retry may succeed (decided by the retry policy). */
   retryable: boolean;
+  /**
+   * A temporary fault (502/503/504, a 500 without code) that a later run may clear, even where
+   * this call is not retried (a POST whose outcome is unknown).
+   */
+  transient?: boolean;
 }
 
 /** OTC codes of throttling answers. */
@@ -170,7 +175,7 @@ export function toApiError(answer: ErrorAnswer, ctx: ErrorContext): OtcApiError 
   if (answer.status >= 500) {
     return new OtcApiError(
       details,
-      ctx.retryable
+      ctx.retryable || ctx.transient === true
         ? "OTC had a temporary fault: run again later; if it persists, contact OTC support with the request id."
         : "OTC failed on its side: contact OTC support with the request id.",
     );
