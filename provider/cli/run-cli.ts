@@ -5,7 +5,8 @@
  */
 import type { OtcClient } from "../client/types";
 import { ConfigurationError, OtcEipError } from "../core/errors";
-import type { CliDeps, CommandContext } from "./cli-context";
+import type { CliDeps, CommandContext, StackConfig } from "./cli-context";
+import { configErrorText } from "./config-error-text";
 import { runList } from "./commands/list-command";
 import { runNic } from "./commands/nic-command";
 import { runOrphans } from "./commands/orphans-command";
@@ -18,16 +19,8 @@ import { createProgress } from "./progress";
 import { redactOutput } from "./redact-output";
 import { toStackConfig } from "./to-stack-config";
 
-/** The resolver speaks of stack config; the tool reads none, so it says where its settings come from. */
-const CONFIG_HINT =
-  "otc-ipv6-eip reads no stack config: it takes --region, --auth-url, --vpc-endpoint and --cloud " +
-  "as flags, and everything else (credentials, project) from the environment variables above or " +
-  "from a clouds.yaml entry (--cloud or OS_CLOUD).";
-
-function errorText(error: unknown): string {
-  if (error instanceof ConfigurationError) {
-    return `otc-ipv6-eip: ${error.message}\n${CONFIG_HINT}\n`;
-  }
+function errorText(error: unknown, flags: StackConfig, env: CliDeps["env"]): string {
+  if (error instanceof ConfigurationError) return configErrorText(error, flags, env);
   if (error instanceof OtcEipError) {
     return `otc-ipv6-eip: ${error.message}\n`;
   }
@@ -63,6 +56,8 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
   const stdout = redactOutput(deps.stdout, deps.env);
   const stderr = redactOutput(deps.stderr, deps.env);
   let client: OtcClient | undefined;
+  // The flags alone (no environment), to name in an error the flag the user actually gave.
+  let flags: StackConfig = {};
   try {
     if (argv.length === 0) {
       stderr.write(helpText(undefined));
@@ -77,6 +72,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       stdout.write(`${deps.version}\n`);
       return ExitCode.Ok;
     }
+    flags = toStackConfig(line.options, {});
     const tuning =
       line.options.timeoutMs === undefined ? {} : { timeoutMs: line.options.timeoutMs };
     client = await deps.createClient(
@@ -97,7 +93,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       endProgress: progress.end,
     });
   } catch (error) {
-    stderr.write(errorText(error));
+    stderr.write(errorText(error, flags, deps.env));
     return exitCodeFor(error);
   } finally {
     // A failure to close the pool must not hide the command's own result.

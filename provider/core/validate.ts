@@ -46,7 +46,7 @@ export function checkUuid(
   if (isUuid(value)) return undefined;
   return {
     property,
-    reason: `${describeValue(value)} is not a valid id; expected ${what}, a UUID like "552389f5-8f4c-4bb7-9991-07233c315d60".`,
+    reason: `${describeValue(value)} is not a valid id; expected a UUID like "552389f5-8f4c-4bb7-9991-07233c315d60": ${what}.`,
   };
 }
 
@@ -69,7 +69,7 @@ export function checkRegion(property: string, value: unknown): InputFailure | un
   if (typeof value === "string" && REGION.test(value)) return undefined;
   return {
     property,
-    reason: `${describeValue(value)} is not a region name; expected one of ${KNOWN_REGIONS.join(", ")} (or another OTC region such as "eu-de").`,
+    reason: `${describeValue(value)} is not a region name; expected a lower-case OTC region name: one of ${KNOWN_REGIONS.join(", ")}, or another region of the same shape (e.g. "eu-es") with its endpoints set explicitly.`,
   };
 }
 

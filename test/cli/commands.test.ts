@@ -210,7 +210,26 @@ describe("orphans", () => {
     const r = await run(["orphans", "--older-than", "7d", "--json"], { client: sample() });
     expect(JSON.parse(r.stdout).map((v: { id: string }) => v.id)).toEqual([id(2)]);
     const text = await run(["orphans", "--older-than", "1w2d12h"], { client: sample() });
-    expect(text.stdout).toMatch(/^1 unbound IPv6 EIP created at least 9d12h ago:\n/);
+    expect(text.stdout).toMatch(
+      /^1 unbound IPv6 EIP created at least 9d12h ago \(1 younger one and 1 without a creation time were left out\):\n/,
+    );
+  });
+
+  it("--older-than says how many it left out when none is old enough", async () => {
+    const r = await run(["orphans", "--older-than", "60d"], { client: sample() });
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(r.stdout).toBe(
+      "No unbound IPv6 EIPs created at least 60d ago; 2 younger ones and 1 without a creation time were left out.\n",
+    );
+    const json = await run(["orphans", "--older-than", "60d", "--json"], { client: sample() });
+    expect(JSON.parse(json.stdout)).toEqual([]);
+    expect(json.stderr).toMatch(/2 younger ones and 1 without a creation time were left out/);
+    const del = await run(["orphans", "--older-than", "60d", "--delete", "--yes"], {
+      client: sample(),
+    });
+    expect(del.stdout).toMatch(
+      /^No unbound IPv6 EIPs created at least 60d ago: nothing to release; 2 younger/,
+    );
   });
 
   it("--delete --yes releases the orphans and never a bound EIP", async () => {
@@ -307,9 +326,10 @@ describe("errors and exit codes", () => {
     });
     expect(r.code).toBe(ExitCode.Config);
     expect(r.stderr).toMatch(
-      /^otc-ipv6-eip: OTC settings are incomplete.*\n.*otc:authUrl \(or env OS_AUTH_URL\)/,
+      /^otc-ipv6-eip: the connection settings are incomplete or invalid:\n {2}- --auth-url or OS_AUTH_URL: missing\n/,
     );
-    expect(r.stderr).toMatch(/reads no stack config: it takes --region, --auth-url/);
+    expect(r.stderr).toMatch(/reads no Pulumi stack config: it takes --region, --auth-url/);
+    expect(r.stderr).not.toMatch(/otc:|pulumi config set/);
   });
 
   it("exits 3 on an auth error raised by a call", async () => {

@@ -137,8 +137,12 @@ describe("resolveSettings: sources and precedence", () => {
       env: { OS_PASSWORD: "from-env", OS_USER_DOMAIN_NAME: "dom" },
     });
     expect(message).toMatch(
-      /otc:password \(or env OS_PASSWORD\): missing for password authentication: they come from stack config \(otc:\*\)/,
+      /otc:password: missing for password authentication: the identity comes from stack config \(otc:\*\)/,
     );
+    // The variable already set is named as unused, never offered as the fix.
+    expect(message).toMatch(/OS_PASSWORD \(environment \(OS_\*\)\) is set but not used/);
+    expect(message).not.toMatch(/\(or env OS_PASSWORD\)/);
+    expect(message).toMatch(/Set otc:password in stack config \(otc:\*\) too/);
     expect(message).toMatch(/otc:domainName/);
   });
 
@@ -164,7 +168,7 @@ describe("resolveSettings: sources and precedence", () => {
       problemsOf({
         config: { "otc:region": "eu-de", "otc:projectId": PID, "otc:accessKey": "AK" },
       }),
-    ).toMatch(/otc:secretKey \(or env OS_SECRET_KEY\): missing/);
+    ).toMatch(/otc:secretKey: missing: the access key is set.*Set otc:secretKey in stack config/);
   });
 });
 

@@ -39,12 +39,26 @@ describe("validators", () => {
     }
   });
 
+  it("gives the example UUID before the explanation, not after its last clause", () => {
+    const reason =
+      checkUuid("portId", "x", "the NIC's port id, or leave it out for an unbound EIP")?.reason ??
+      "";
+    expect(reason).toBe(
+      '"x" is not a valid id; expected a UUID like "552389f5-8f4c-4bb7-9991-07233c315d60": ' +
+        "the NIC's port id, or leave it out for an unbound EIP.",
+    );
+  });
+
   it("check project ids, regions and seconds", () => {
     expect(checkProjectId("projectId", "0123456789abcdef0123456789abcdef")).toBeUndefined();
     expect(checkProjectId("projectId", "eu-de")?.reason).toContain("32 hexadecimal");
     expect(checkRegion("region", "eu-de")).toBeUndefined();
     expect(checkRegion("region", "eu-ch2")).toBeUndefined();
     expect(checkRegion("region", "EU-DE")?.property).toBe("region");
+    // The hint names no example that is already in the list of known regions.
+    const reason = checkRegion("region", "Germany")?.reason ?? "";
+    expect(reason).toContain("one of eu-de, eu-nl, eu-ch2");
+    expect(reason).not.toMatch(/another OTC region such as "eu-de"/);
     expect(checkSeconds("timeouts.create", 60, 1, 3600)).toBeUndefined();
     expect(checkSeconds("timeouts.create", 0, 1, 3600)?.reason).toContain("from 1 to 3600");
     expect(checkSeconds("timeouts.create", 1.5, 1, 3600)).toBeDefined();

@@ -20,19 +20,41 @@ interface ReleaseOutcome {
   failed: { id: string; ipv6: string; error: string }[];
 }
 
+/** The unbound EIPs selected, and how many unbound ones `--older-than` left out, and why. */
+interface Selection {
+  orphans: FloatingIp[];
+  younger: number;
+  undated: number;
+}
+
 /** Unbound EIPs, and created at least `olderThanMs` before `now` when that is given. */
-function selectOrphans(
-  eips: readonly FloatingIp[],
-  now: number,
-  olderThanMs?: number,
-): FloatingIp[] {
-  return eips.filter((e) => {
-    if (e.portId !== null) return false;
-    if (olderThanMs === undefined) return true;
+function selectOrphans(eips: readonly FloatingIp[], now: number, olderThanMs?: number): Selection {
+  const selection: Selection = { orphans: [], younger: 0, undated: 0 };
+  for (const e of eips) {
+    if (e.portId !== null) continue;
+    if (olderThanMs === undefined) {
+      selection.orphans.push(e);
+      continue;
+    }
     // Without a creation time the age is unknown: never treat such an EIP as old enough.
     const created = parseOtcTime(e.createdAt);
-    return created !== undefined && now - created >= olderThanMs;
-  });
+    if (created === undefined) selection.undated++;
+    else if (now - created < olderThanMs) selection.younger++;
+    else selection.orphans.push(e);
+  }
+  return selection;
+}
+
+/** "3 younger ones and 1 without a creation time were left out", or "" when none was. */
+function leftOut(selection: Selection): string {
+  const parts: string[] = [];
+  if (selection.younger > 0) {
+    parts.push(`${selection.younger} younger ${selection.younger === 1 ? "one" : "ones"}`);
+  }
+  if (selection.undated > 0) parts.push(`${selection.undated} without a creation time`);
+  if (parts.length === 0) return "";
+  const total = selection.younger + selection.undated;
+  return `${parts.join(" and ")} ${total === 1 ? "was" : "were"} left out`;
 }
 
 async function confirm(ctx: CommandContext, count: number): Promise<boolean> {
@@ -95,11 +117,21 @@ function exactDuration(ms: number): string {
   return text || "0s";
 }
 
-function heading(count: number, olderThanMs?: number): string {
+function ageClause(olderThanMs?: number): string {
+  return olderThanMs === undefined ? "" : ` created at least ${exactDuration(olderThanMs)} ago`;
+}
+
+function heading(selection: Selection, olderThanMs?: number): string {
+  const count = selection.orphans.length;
   const noun = count === 1 ? "unbound IPv6 EIP" : "unbound IPv6 EIPs";
-  const age =
-    olderThanMs === undefined ? "" : ` created at least ${exactDuration(olderThanMs)} ago`;
-  return `${count} ${noun}${age}:\n`;
+  const out = leftOut(selection);
+  return `${count} ${noun}${ageClause(olderThanMs)}${out ? ` (${out})` : ""}:\n`;
+}
+
+/** The answer when nothing was selected: never a bare "none" when some were left out. */
+function noneText(selection: Selection, olderThanMs: number | undefined, tail: string): string {
+  const out = leftOut(selection);
+  return `No unbound IPv6 EIPs${ageClause(olderThanMs)}${tail}${out ? `; ${out}` : ""}.\n`;
 }
 
 /** Lists orphans; with `--delete`, confirms and releases them. */
@@ -122,25 +154,30 @@ export async function runOrphans(ctx: CommandContext, options: CliOptions): Prom
     ctx.endProgress();
   }
   const now = ctx.now();
-  const orphans = selectOrphans(eips, now, options.olderThanMs).map(toEipView);
+  const selection = selectOrphans(eips, now, options.olderThanMs);
+  const orphans = selection.orphans.map(toEipView);
+  // With --json, stdout stays one JSON document: what was left out goes to stderr.
+  const out = leftOut(selection);
+  if (options.json && out) ctx.stderr.write(`otc-ipv6-eip: ${out} by --older-than.\n`);
 
   if (!options.delete) {
     if (options.json) ctx.stdout.write(`${JSON.stringify(orphans, null, 2)}\n`);
-    else if (orphans.length === 0) ctx.stdout.write("No unbound IPv6 EIPs.\n");
-    else
-      ctx.stdout.write(heading(orphans.length, options.olderThanMs) + formatEipTable(orphans, now));
+    else if (orphans.length === 0) ctx.stdout.write(noneText(selection, options.olderThanMs, ""));
+    else ctx.stdout.write(heading(selection, options.olderThanMs) + formatEipTable(orphans, now));
     return ExitCode.Ok;
   }
 
   const outcome: ReleaseOutcome = { released: [], skipped: [], failed: [] };
   if (orphans.length === 0) {
     if (options.json) ctx.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
-    else ctx.stdout.write("No unbound IPv6 EIPs: nothing to release.\n");
+    else {
+      ctx.stdout.write(noneText(selection, options.olderThanMs, ": nothing to release"));
+    }
     return ExitCode.Ok;
   }
   // The list goes to stderr with --json so that stdout stays one JSON document.
   const listing = options.json ? ctx.stderr : ctx.stdout;
-  listing.write(heading(orphans.length, options.olderThanMs) + formatEipTable(orphans, now) + "\n");
+  listing.write(heading(selection, options.olderThanMs) + formatEipTable(orphans, now) + "\n");
   if (!options.yes) {
     if (!(await confirm(ctx, orphans.length))) {
       ctx.stderr.write("Cancelled: nothing was released.\n");

@@ -162,7 +162,20 @@ interface Source {
   /** Human-readable, e.g. `stack config (otc:*)`. */
   label: string;
   get(name: SettingName): string | undefined;
+  /** Where a setting goes in this source: `otc:password`, `OS_PASSWORD`, `auth.password`. */
+  place(name: SettingName): string;
+  /** True for the environment, whose variables a problem may offer. */
+  isEnv?: boolean;
 }
+
+/** The clouds.yaml key of each identity setting (under `auth:`), for messages. */
+const CLOUD_KEYS: Partial<Record<SettingName, string>> = {
+  userName: "auth.username",
+  password: "auth.password",
+  domainName: "auth.user_domain_name",
+  accessKey: "auth.access_key",
+  secretKey: "auth.secret_key",
+};
 
 function clean(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
@@ -176,16 +189,23 @@ function buildSources(
   cloudName: string | undefined,
 ): Source[] {
   const list: Source[] = [
-    { label: "stack config (otc:*)", get: (n) => clean(sources.config[`otc:${SPECS[n].otc}`]) },
+    {
+      label: "stack config (otc:*)",
+      get: (n) => clean(sources.config[`otc:${SPECS[n].otc}`]),
+      place: (n) => `otc:${SPECS[n].otc}`,
+    },
     {
       label: "stack config (opentelekomcloud:*)",
       get: (n) => {
         const legacy = SPECS[n].legacy;
         return legacy ? clean(sources.config[`opentelekomcloud:${legacy}`]) : undefined;
       },
+      place: (n) => `opentelekomcloud:${SPECS[n].legacy ?? SPECS[n].otc}`,
     },
     {
       label: "environment (OS_*)",
+      isEnv: true,
+      place: (n) => SPECS[n].env.join(" / "),
       get: (n) => {
         for (const v of SPECS[n].env) {
           const value = clean(sources.env[v]);
@@ -217,6 +237,7 @@ function buildSources(
       if (entry) {
         list.push({
           label: `clouds.yaml entry ${JSON.stringify(cloudName)} (${sources.cloudsYaml.path})`,
+          place: (n) => CLOUD_KEYS[n] ?? SPECS[n].cloud ?? SPECS[n].otc,
           get: (n) => {
             const field = SPECS[n].cloud;
             return field ? clean(entry[field]) : undefined;
@@ -299,6 +320,31 @@ const IDENTITY: readonly SettingName[] = [
   "password",
 ];
 
+/**
+ * A setting missing from the source the identity comes from. It offers only that source's place
+ * for it: a value of the same setting in another source is not used, and saying "or env …" when
+ * that variable is already set would send the user in a circle.
+ */
+function missingInSource(
+  name: SettingName,
+  source: Source,
+  list: readonly Source[],
+  why: string,
+): ConfigurationProblem {
+  const unused = list
+    .filter((s) => s !== source && s.get(name) !== undefined)
+    .map((s) => `${s.place(name)} (${s.label})`);
+  const note =
+    unused.length > 0
+      ? `; ${unused.join(" and ")} ${unused.length === 1 ? "is" : "are"} set but not used for this identity`
+      : "";
+  return {
+    key: `otc:${SPECS[name].otc}`,
+    env: source.isEnv ? SPECS[name].env : [],
+    reason: `${why}${note}. Set ${source.place(name)} in ${source.label} too${unused.length > 0 ? ", or move the whole identity to one source" : ""}.`,
+  };
+}
+
 function resolveCredentials(
   list: readonly Source[],
   problems: ConfigurationProblem[],
@@ -320,7 +366,7 @@ function resolveCredentials(
     });
     return undefined;
   }
-  const from = `they come from ${source.label}, and an identity is never assembled from several sources`;
+  const from = `the identity comes from ${source.label}, and an identity is never assembled from several sources`;
   const token = source.get("token");
   if (token !== undefined) {
     return { credentials: { kind: "token", token: secret(token) }, source: source.label };
@@ -333,9 +379,11 @@ function resolveCredentials(
     if (ak === undefined || sk === undefined) {
       const missing: SettingName = ak === undefined ? "accessKey" : "secretKey";
       problems.push(
-        problem(
+        missingInSource(
           missing,
-          `missing: the ${missing === "accessKey" ? "secret" : "access"} key is set, so the ${missing === "accessKey" ? "access" : "secret"} key must be set too (${from}).`,
+          source,
+          list,
+          `missing: the ${missing === "accessKey" ? "secret" : "access"} key is set, so the ${missing === "accessKey" ? "access" : "secret"} key must be set too (${from})`,
         ),
       );
       return undefined;
@@ -362,7 +410,7 @@ function resolveCredentials(
   if (password === undefined) missing.push("password");
   if (domain === undefined) missing.push("domainName");
   for (const m of missing) {
-    problems.push(problem(m, `missing for password authentication: ${from}; set it there too.`));
+    problems.push(missingInSource(m, source, list, `missing for password authentication: ${from}`));
   }
   if (user === undefined || password === undefined || domain === undefined) return undefined;
   return {

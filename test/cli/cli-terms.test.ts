@@ -1,0 +1,85 @@
+/**
+ * Settings errors in the tool's own terms, from the real resolver: the flag or the variable the
+ * user gave, never a stack-config key or `pulumi config set` (the tool reads no stack config).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createCliClient } from "../../provider/cli/create-cli-client";
+import { ExitCode } from "../../provider/cli/exit-codes";
+import { run } from "./cli-harness";
+
+const PROJECT = "0123456789abcdef0123456789abcdef";
+const AKSK = { OS_ACCESS_KEY: "AK", OS_SECRET_KEY: "SK", OS_PROJECT_ID: PROJECT };
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "otc-cli-terms-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function fails(argv: string[], env: Record<string, string>): Promise<string> {
+  const r = await run(argv, { env, createClient: createCliClient });
+  expect(r.code).toBe(ExitCode.Config);
+  expect(r.stdout).toBe("");
+  expect(r.stderr).not.toMatch(/otc:[a-zA-Z]|pulumi config set/);
+  return r.stderr;
+}
+
+it("a bad --region is reported as --region", async () => {
+  const stderr = await fails(["list", "--region", "Germany"], AKSK);
+  expect(stderr).toMatch(/^ {2}- --region \(as given\): "Germany" is not a region name/m);
+});
+
+it("a bad OS_REGION_NAME is reported as OS_REGION_NAME", async () => {
+  const stderr = await fails(["list"], { ...AKSK, OS_REGION_NAME: "Germany" });
+  expect(stderr).toMatch(/^ {2}- OS_REGION_NAME \(as given\): "Germany"/m);
+});
+
+it("a missing region offers the flag and the variables", async () => {
+  const stderr = await fails(["list"], AKSK);
+  expect(stderr).toMatch(/^ {2}- --region or OS_REGION_NAME or OS_REGION: missing/m);
+});
+
+it("a clear-text endpoint names --vpc-endpoint and OS_CACERT for the CA", async () => {
+  const stderr = await fails(
+    ["list", "--region", "eu-de", "--vpc-endpoint", "http://vpc.example"],
+    AKSK,
+  );
+  expect(stderr).toMatch(/--vpc-endpoint \(as given\): "http:\/\/vpc.example" uses http:\/\//);
+  expect(stderr).toMatch(/OS_CACERT/);
+});
+
+it("no credentials at all lists the variables and clouds.yaml", async () => {
+  const stderr = await fails(["list", "--region", "eu-de"], {});
+  expect(stderr).toMatch(/credentials: none found\. Export OS_ACCESS_KEY and OS_SECRET_KEY/);
+});
+
+it("an identity split across the environment and clouds.yaml names the unused value, not the variable", async () => {
+  const file = join(dir, "clouds.yaml");
+  writeFileSync(file, "clouds:\n  prod:\n    auth:\n      user_domain_name: OTC-EU-DE-1\n");
+  const stderr = await fails(["list", "--region", "eu-de", "--cloud", "prod"], {
+    OS_CLIENT_CONFIG_FILE: file,
+    OS_USERNAME: "alice",
+    OS_PASSWORD: "pw",
+    OS_PROJECT_ID: PROJECT,
+  });
+  expect(stderr).toMatch(
+    /missing for password authentication: the identity comes from environment/,
+  );
+  expect(stderr).toMatch(/auth\.user_domain_name \(clouds\.yaml entry "prod"/);
+  expect(stderr).toMatch(/is set but not used for this identity/);
+});
+
+it("an identity split across the variables and clouds.yaml never offers a variable already set", async () => {
+  const file = join(dir, "clouds-ak.yaml");
+  writeFileSync(file, "clouds:\n  prod:\n    auth:\n      access_key: AK\n");
+  const stderr = await fails(["list", "--region", "eu-de", "--cloud", "prod"], {
+    OS_CLIENT_CONFIG_FILE: file,
+    OS_SECRET_KEY: "SK",
+    OS_PROJECT_ID: PROJECT,
+  });
+  expect(stderr).toMatch(/the secret key is set, so the access key must be set too/);
+  expect(stderr).toMatch(/Set OS_ACCESS_KEY in environment \(OS_\*\) too/);
+  expect(stderr).not.toMatch(/OS_SECRET_KEY:/);
+});
