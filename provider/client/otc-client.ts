@@ -10,7 +10,7 @@ import type { ApiCall } from "./api/api-call";
 import { OtcAuthenticator } from "./auth/authenticator";
 import { systemClock, type Clock } from "./transport/clock";
 import { ConcurrencyLimiter } from "./transport/concurrency-limiter";
-import { createDispatcher } from "./transport/create-dispatcher";
+import { createDispatchers } from "./transport/create-dispatcher";
 import { createRedactor, DebugLog, stderrLogger, type Logger } from "./transport/debug-log";
 import { toFloatingIp } from "./api/map-floating-ip";
 import { toNetworkInfo, toPortInfo } from "./api/map-port-and-network";
@@ -35,7 +35,10 @@ import type { WireFloatingIpList, WireLink, WireNetworkList } from "./api/wire-t
 
 /** Options of {@link createOtcClient}; every one has a default. */
 export interface OtcClientOptions {
-  /** The undici dispatcher (default: a keep-alive pool, with the configured CA and proxy). */
+  /**
+   * The undici dispatcher for every call (default: a keep-alive pool for reads and one whose
+   * connections never idle long for mutations, with the configured CA and proxy).
+   */
   dispatcher?: Dispatcher;
   /** The time source (default: the system clock). */
   clock?: Clock;
@@ -173,6 +176,7 @@ class DefaultOtcClient implements OtcClient {
   private readonly auth: OtcAuthenticator;
   private readonly counter = new RequestCounter();
   private readonly dispatcher: Dispatcher;
+  private readonly mutationDispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
   private readonly vpc: string;
   private readonly networkKey: string;
@@ -183,7 +187,9 @@ class DefaultOtcClient implements OtcClient {
     this.region = settings.region;
     this.vpc = settings.vpcEndpoint;
     this.ownsDispatcher = options.dispatcher === undefined;
-    this.dispatcher = options.dispatcher ?? createDispatcher(settings);
+    const own = options.dispatcher === undefined ? createDispatchers(settings) : undefined;
+    this.dispatcher = options.dispatcher ?? own!.reads;
+    this.mutationDispatcher = options.dispatcher ?? own!.mutations;
     const clock = options.clock ?? systemClock;
     const redact = createRedactor([
       ...secretsOf(settings.credentials),
@@ -193,6 +199,7 @@ class DefaultOtcClient implements OtcClient {
     ]);
     this.executor = new RequestExecutor({
       dispatcher: this.dispatcher,
+      mutationDispatcher: this.mutationDispatcher,
       clock,
       random: options.random ?? Math.random,
       policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
@@ -397,7 +404,9 @@ class DefaultOtcClient implements OtcClient {
 
   async close(): Promise<void> {
     this.onClose?.();
-    if (this.ownsDispatcher) await this.dispatcher.close();
+    if (this.ownsDispatcher) {
+      await Promise.all([this.dispatcher.close(), this.mutationDispatcher.close()]);
+    }
   }
 }
 

@@ -43,7 +43,10 @@ export interface Authenticator {
 
 /** What the executor needs. */
 export interface ExecutorOptions {
+  /** Carries GET requests. */
   dispatcher: Dispatcher;
+  /** Carries POST, PUT and DELETE (connections that are never stale); default `dispatcher`. */
+  mutationDispatcher?: Dispatcher;
   clock: Clock;
   random: () => number;
   policy: RetryPolicy;
@@ -119,7 +122,10 @@ export class RequestExecutor {
         return sendOnce({
           ...request,
           timeoutMs,
-          dispatcher: this.options.dispatcher,
+          dispatcher:
+            call.method === "GET"
+              ? this.options.dispatcher
+              : (this.options.mutationDispatcher ?? this.options.dispatcher),
           ...(call.signal ? { signal: call.signal } : {}),
         });
       }, call.signal);
