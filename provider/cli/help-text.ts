@@ -20,7 +20,7 @@ const EXIT_CODES = `Exit codes:
   1  operational failure (API or network error, a release failed, confirmation declined)
   2  usage error (unknown command or option, malformed value, --delete without a terminal or --yes)
   3  configuration or authentication error
-  4  not found
+  4  not found (show: no such EIP; nic: no such port)
   5  nic: the NIC already holds an EIP (IPv4 or IPv6)`;
 
 const OVERVIEW = `otc-ipv6-eip — see and tidy the IPv6 EIPs of an Open Telekom Cloud project
@@ -77,13 +77,15 @@ ${EXIT_CODES}
 `,
   nic: `Usage: otc-ipv6-eip nic <port-id> [--json]
 
-Shows what a NIC holds: its IPv4 EIPs and its IPv6 EIPs. OTC allows one EIP per NIC, IPv4 or
-IPv6, so this is the check to run in a script before binding: exit 0 means the NIC is free,
-exit 5 means it already holds an EIP and binding another one will fail. (OTC's listings cannot
-tell a free NIC from a port id that does not exist: check the id when it says "no EIP".)
+Shows what a NIC holds: its IPv4 EIPs and its IPv6 EIPs, and what the port is (ECS NIC, ELB
+VIP, ...). OTC allows one EIP per NIC, IPv4 or IPv6, so this is the check to run in a script
+before binding: exit 0 means the port exists and is free, exit 5 means it already holds an EIP
+and binding another one will fail, exit 4 means OTC knows no such port in this project and
+region. Any other code means no answer: do not bind.
 
 Options:
-  --json                 {portId, hasEip, ipv4: [...], ipv6: [...]}
+  --json                 {portId, port: {kind, deviceOwner, networkId}, hasEip, ipv4: [...],
+                         ipv6: [...]}
 
 ${CONNECTION}
 

@@ -95,6 +95,18 @@ it("lists every EIP across pages, reverse-looks-up an IPv4 and checks NICs", asy
   expect((await bin(["nic", f.ports[3] ?? "", ...f.flags])).code).toBe(0);
 });
 
+it("nic: exit 4 naming a port OTC does not know, and an ELB VIP shown as such", async () => {
+  const unknown = "0d5e7c1a-9b3f-4e2d-8c6a-1f0e9d8c7b6a";
+  const missing = await bin(["nic", unknown, ...f.flags]);
+  expect(missing).toMatchObject({ code: 4, stdout: "" });
+  expect(missing.stderr).toMatch(new RegExp(`No port ${unknown} in this project and region`));
+  const elb = f.emulator.ports.find((p) => p.kind === "elb");
+  if (!elb) throw new Error("the emulator has no ELB port");
+  const vip = await bin(["nic", elb.id, "--json", ...f.flags]);
+  expect(vip.code).toBe(0);
+  expect(JSON.parse(vip.stdout)).toMatchObject({ port: { kind: "ELB VIP" }, hasEip: false });
+});
+
 it("refuses orphans --delete without --yes (stdin is no terminal), then releases with --yes", async () => {
   const refused = await bin(["orphans", "--delete", ...f.flags]);
   expect(refused.code).toBe(2);

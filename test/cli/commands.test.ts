@@ -159,10 +159,36 @@ describe("show", () => {
 });
 
 describe("nic", () => {
-  it("exits 0 and says so when the NIC holds no EIP", async () => {
-    const r = await run(["nic", "11111111-2222-4333-8444-555555555555"], { client: sample() });
+  const FREE = "11111111-2222-4333-8444-555555555555";
+
+  it("exits 0 and says so when the NIC holds no EIP, naming its kind", async () => {
+    const client = sample();
+    client.ports.set(FREE, "compute:eu-de-02");
+    const r = await run(["nic", FREE], { client });
     expect(r.code).toBe(ExitCode.Ok);
-    expect(r.stdout).toMatch(/holds no EIP/);
+    expect(r.stdout).toBe(
+      `ECS NIC ${FREE} holds no EIP: an IPv4 or an IPv6 EIP can be bound to it.\n`,
+    );
+  });
+
+  it("exits 4 naming the port when OTC does not know it", async () => {
+    const r = await run(["nic", FREE], { client: sample() });
+    expect(r).toMatchObject({ code: ExitCode.NotFound, stdout: "" });
+    expect(r.stderr).toMatch(
+      new RegExp(`^otc-ipv6-eip: No port ${FREE} in this project and region`),
+    );
+  });
+
+  it("names an ELB VIP as such, in text and in JSON", async () => {
+    const client = sample();
+    client.ports.set(FREE, "neutron:LOADBALANCERV2");
+    const text = await run(["nic", FREE], { client });
+    expect(text.stdout).toMatch(/^ELB VIP .* holds no EIP/);
+    const json = await run(["nic", FREE, "--json"], { client });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      port: { kind: "ELB VIP", deviceOwner: "neutron:LOADBALANCERV2" },
+      hasEip: false,
+    });
   });
 
   it("exits 5 when the NIC holds an IPv6 EIP", async () => {
@@ -182,6 +208,11 @@ describe("nic", () => {
     expect(r.code).toBe(ExitCode.NicHasEip);
     expect(JSON.parse(r.stdout)).toEqual({
       portId: port,
+      port: {
+        kind: "ECS NIC",
+        deviceOwner: "compute:eu-de-01",
+        networkId: "f0e1d2c3-b4a5-4697-8879-6a5b4c3d2e1f",
+      },
       hasEip: true,
       ipv4: [{ id: id(1), address: "80.158.1.2", status: "ACTIVE", fixedIp: "192.168.0.10" }],
       ipv6: [],

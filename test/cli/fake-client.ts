@@ -5,6 +5,7 @@ import type {
   Ipv6FloatingIpFilter,
   ListOptions,
   OtcClient,
+  PortInfo,
 } from "../../provider/client/types";
 import { NotFoundError } from "../../provider/core/errors";
 
@@ -22,6 +23,11 @@ export interface FakeClient extends OtcClient {
   beforeGet?: (id: string) => void;
   /** Ids whose delete fails with this error. */
   deleteFailures: Map<string, Error>;
+  /**
+   * Ports by id with their `device_owner`. A port not listed here exists (as an ECS NIC) only when
+   * an EIP is bound to it; any other id is unknown (`getPort` answers `null`).
+   */
+  ports: Map<string, string | null>;
 }
 
 let counter = 0;
@@ -70,6 +76,7 @@ export function createFakeClient(ipv6: FloatingIp[] = [], ipv4: FloatingIp[] = [
     calls: [],
     closed: false,
     deleteFailures: new Map(),
+    ports: new Map(),
     projectId: async () => "0123456789abcdef0123456789abcdef",
     listIpv6FloatingIps: async (filter: Ipv6FloatingIpFilter = {}, options: ListOptions = {}) => {
       client.calls.push(`list ${JSON.stringify(filter)}`);
@@ -96,8 +103,19 @@ export function createFakeClient(ipv6: FloatingIp[] = [], ipv4: FloatingIp[] = [
     updateIpv6FloatingIpPort: async () => {
       throw new Error("not used by the CLI");
     },
-    getPort: async () => {
-      throw new Error("not used by the CLI");
+    getPort: async (id: string): Promise<PortInfo | null> => {
+      client.calls.push(`port ${id}`);
+      const bound = [...client.ipv6, ...client.ipv4].some((e) => e.portId === id);
+      if (!client.ports.has(id) && !bound) return null;
+      const deviceOwner = client.ports.has(id)
+        ? (client.ports.get(id) ?? null)
+        : "compute:eu-de-01";
+      return {
+        id,
+        deviceOwner,
+        networkId: "f0e1d2c3-b4a5-4697-8879-6a5b4c3d2e1f",
+        projectId: null,
+      };
     },
     getNetwork: async () => {
       throw new Error("not used by the CLI");

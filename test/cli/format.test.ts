@@ -1,3 +1,4 @@
+import { portKindLabel } from "../../provider/cli/port-kind-label";
 import { toEipView } from "../../provider/cli/eip-view";
 import { formatEipTable } from "../../provider/cli/format-eip-table";
 import { formatTable } from "../../provider/cli/format-table";
@@ -67,5 +68,20 @@ describe("formatEipTable", () => {
       "7d",
     ]);
     expect(second).toMatch(/DOWN\s+-\s+-\s+-\s+-$/);
+  });
+});
+
+describe("portKindLabel", () => {
+  it.each([
+    ["compute:eu-de-01", "ECS NIC"],
+    ["neutron:LOADBALANCERV2", "ELB VIP"],
+    ["network:router_interface_distributed", "router interface"],
+    ["network:dhcp", "DHCP port"],
+    ["network:floatingip", "VPC port"],
+    ["", "unattached port"],
+    [null, "unattached port"],
+    ["baremetal:x", "other"],
+  ])("%s is %s", (owner, label) => {
+    expect(portKindLabel(owner)).toBe(label);
   });
 });
