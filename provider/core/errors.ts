@@ -187,11 +187,52 @@ export class OtcApiError extends OtcEipError {
   }
 }
 
-/** The object does not exist (404, `VPC.0504`). */
+/** OTC said the object the call named does not exist (its own not-found answer). */
 export class NotFoundError extends OtcApiError {
   static override readonly kind: string = "NotFoundError";
+  constructor(details: ApiErrorDetails, advice: string, code = "NOT_FOUND") {
+    super(details, advice, code);
+  }
+}
+
+/**
+ * OTC's own not-found for the floating IP the call named: `404 VPC.0504`, or Neutron's
+ * `FloatingIPNotFound`. The only answer from which "the EIP is gone" may be concluded.
+ */
+export class FloatingIpNotFoundError extends NotFoundError {
+  static override readonly kind: string = "FloatingIpNotFoundError";
   constructor(details: ApiErrorDetails, advice: string) {
-    super(details, advice, "NOT_FOUND");
+    super(details, advice, "FLOATING_IP_NOT_FOUND");
+  }
+}
+
+/**
+ * A 404 that is not OTC's not-found for an object: a gateway's `APIG.0101` ("The API does not
+ * exist or has not been published"), a proxy's HTML page, an empty body. It says nothing about the
+ * EIP: the endpoint, the region or the API itself is wrong or missing.
+ */
+export class ApiNotFoundError extends OtcApiError {
+  static override readonly kind: string = "ApiNotFoundError";
+  /** The endpoint (base URL) the call went to. */
+  readonly endpoint: string | undefined;
+  constructor(details: ApiErrorDetails, advice: string, endpoint?: string) {
+    super(details, advice, "API_NOT_FOUND");
+    this.endpoint = endpoint;
+  }
+}
+
+/**
+ * OTC answered "not found" for an EIP, but a second look does not confirm it (the list by id
+ * still holds it): nothing is concluded, and the EIP stays in the stack.
+ */
+export class GoneUnprovenError extends OtcEipError {
+  static override readonly kind: string = "GoneUnprovenError";
+  /** The EIP's id. */
+  readonly eipId: string;
+  /** @param eipId the EIP; @param message what OTC said, what it still shows, and what to do */
+  constructor(eipId: string, message: string, options?: { cause?: unknown }) {
+    super("GONE_UNPROVEN", message, options);
+    this.eipId = eipId;
   }
 }
 
@@ -233,8 +274,16 @@ export class InvalidPortError extends OtcApiError {
   }
 }
 
+/** The EIP or its address is in use by another service (`VPC.0518` firewall, `VPC.0522`). */
+export class EipInUseError extends OtcApiError {
+  static override readonly kind: string = "EipInUseError";
+  constructor(details: ApiErrorDetails, advice: string, code = "EIP_IN_USE") {
+    super(details, advice, code);
+  }
+}
+
 /** The EIP is used by a load balancer (`VPC.0516`). */
-export class UsedByLoadBalancerError extends OtcApiError {
+export class UsedByLoadBalancerError extends EipInUseError {
   static override readonly kind: string = "UsedByLoadBalancerError";
   constructor(details: ApiErrorDetails, advice: string) {
     super(details, advice, "USED_BY_LOAD_BALANCER");

@@ -1,5 +1,7 @@
 /**
- * `delete`: unbind if bound, then delete. Not found means done, so it is safe to repeat.
+ * `delete`: unbind if bound, then delete. OTC's own not-found for the EIP, confirmed by the list by
+ * id, means done, so it is safe to repeat; any other 404 (a gateway's, a proxy's) is an error, and
+ * the EIP stays in the stack. Success is reported only when OTC said the EIP is gone.
  *
  * Whether to unbind first is decided from the port recorded in state rather than from a GET: the
  * state is what the last `up` or `refresh` saw, and when it is stale OTC says so (`VPC.0517`
@@ -7,8 +9,14 @@
  * already unbound is harmless.
  */
 import type { OtcClient } from "../client/types";
-import { EipErrorStatusError, NotFoundError, UnbindFirstError } from "../core/errors";
+import {
+  EipErrorStatusError,
+  FloatingIpNotFoundError,
+  GoneUnprovenError,
+  UnbindFirstError,
+} from "../core/errors";
 import { readState } from "../core/state-schema";
+import { listedAfterNotFound } from "./confirm-gone";
 import type { LifecycleDeps } from "./deps";
 import type { ProviderContext } from "./provider-context";
 import { waitForEip } from "./wait-for-eip";
@@ -55,7 +63,15 @@ export async function deleteIpv6Eip(
       await client.deleteIpv6FloatingIp(id, { deadline });
     }
   } catch (error) {
-    if (error instanceof NotFoundError) return;
-    throw error;
+    if (!(error instanceof FloatingIpNotFoundError)) throw error;
+    const listed = await listedAfterNotFound(client, id, deadline);
+    if (listed === undefined) return;
+    throw new GoneUnprovenError(
+      id,
+      `OTC answered that IPv6 EIP ${id} does not exist (${error.message}), but its list still shows ` +
+        `it (${listed.floatingIpAddress}, ${listed.status} on ${listed.portId ?? "no NIC"}): it is ` +
+        "not deleted and stays in the stack. Run `pulumi destroy` again.",
+      { cause: error },
+    );
   }
 }

@@ -1,10 +1,14 @@
 /**
- * `read` (refresh): the EIP as it is now. Gone → empty id, so Pulumi drops it from the stack.
+ * `read` (refresh): the EIP as it is now. Gone → empty id, so Pulumi drops it from the stack; but
+ * only when OTC itself said so for this EIP and the list by id agrees. Any other answer (a
+ * gateway's 404, a proxy's page) is an error, and the EIP stays in the stack.
  */
-import { NotFoundError } from "../core/errors";
+import type { FloatingIp } from "../client/types";
+import { FloatingIpNotFoundError } from "../core/errors";
 import { markSecret, SECRET_INPUTS_KEY } from "../core/secret-inputs";
 import { buildState, readState } from "../core/state-schema";
 import type { RecordedInputs } from "../core/state-schema";
+import { listedAfterNotFound } from "./confirm-gone";
 import { toOutputs } from "./plain-outputs";
 import type { ProviderContext } from "./provider-context";
 
@@ -55,12 +59,14 @@ export async function readIpv6Eip(
   const stored = readState(props);
   const client = await ctx.client({ region: stored.region, projectId: stored.projectId });
   const deadline = ctx.deps.now() + READ_BUDGET_MS;
-  let eip;
+  let eip: FloatingIp;
   try {
     eip = await client.getIpv6FloatingIp(id, { deadline });
   } catch (error) {
-    if (error instanceof NotFoundError) return { id: "" };
-    throw error;
+    if (!(error instanceof FloatingIpNotFoundError)) throw error;
+    const listed = await listedAfterNotFound(client, id, deadline);
+    if (listed === undefined) return { id: "" };
+    eip = listed;
   }
   const projectId = stored.projectId ?? (await client.projectId({ deadline }));
   const state = buildState(eip, stored.recordedInputs, { region: client.region, projectId });

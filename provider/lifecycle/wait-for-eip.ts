@@ -17,9 +17,11 @@ export function isSettled(eip: FloatingIp, portId: string | null): boolean {
 }
 
 /**
- * Waits until the EIP is settled at `portId`, starting from what OTC last said (`current`): no poll
- * when it already is; else the first poll at once, then capped exponential backoff from 200 ms. `ERROR`
- * counts once a poll has read it (while unbinding: once it persisted for a few polls).
+ * Waits until the EIP is settled at `portId`, starting from a create's or an update's answer
+ * (`current`). Such an answer is never taken as settled: a bind may answer `ACTIVE` at once and an
+ * unbind `ACTIVE` with no port (the update page's examples), so a `show` must confirm it. The first
+ * poll is at once, then capped exponential backoff from 200 ms. `ERROR` counts once a poll has read
+ * it (while unbinding: once it persisted for a few polls).
  *
  * @throws EipErrorStatusError when the EIP turns `ERROR`
  * @throws DeadlineExceededError when `deadline` passes first
@@ -44,9 +46,10 @@ export async function waitForEip(
           "OTC asks to unbind an EIP in ERROR before binding it again; run `pulumi up` again to retry, or delete it.",
       );
     }
-    if (isSettled(eip, portId)) return eip;
+    if (attempt > 0 && isSettled(eip, portId)) return eip;
     const now = deps.now();
-    if (now >= deadline) {
+    // The answer is confirmed by one show even at the deadline.
+    if (attempt > 0 && now >= deadline) {
       throw new DeadlineExceededError(
         `IPv6 EIP ${eip.id} was still ${eip.status} on ${eip.portId ?? "no port"} when the timeout ran out waiting for ${want}. ` +
           "Raise the resource's timeouts, or run `pulumi up` again.",

@@ -9,7 +9,9 @@ const EIP_ID = "2567f393-5c76-42db-a397-477723ce41f7";
 const PORT = "552389f5-8f4c-4bb7-9991-07233c315d60";
 
 describe("parseErrorBody reads every documented shape", () => {
-  it.each<[string, string, { code?: string; message: string; requestId?: string }]>([
+  it.each<
+    [string, string, { code?: string; message: string; requestId?: string; neutronType?: string }]
+  >([
     [
       "code/message",
       '{"code":"VPC.0511","message":"The port already has a floating IP."}',
@@ -27,7 +29,11 @@ describe("parseErrorBody reads every documented shape", () => {
         error_msg:
           '{"NeutronError": {"message": "Port abc could not be found.", "type": "PortNotFound", "detail": ""}}',
       }),
-      { code: "VPC.0514", message: "Port abc could not be found. (PortNotFound)" },
+      {
+        code: "VPC.0514",
+        message: "Port abc could not be found. (PortNotFound)",
+        neutronType: "PortNotFound",
+      },
     ],
     [
       "error_msg with text before the NeutronError JSON",
@@ -36,12 +42,15 @@ describe("parseErrorBody reads every documented shape", () => {
         error_msg:
           'neutron said: {"NeutronError": {"message": "Conflict", "type": "IpAddressInUse"}}',
       }),
-      { code: "VPC.0514", message: "Conflict (IpAddressInUse)" },
+      { code: "VPC.0514", message: "Conflict (IpAddressInUse)", neutronType: "IpAddressInUse" },
     ],
     [
       "NeutronError",
       '{"NeutronError":{"type":"FloatingIPNotFound","message":"Floating IP x could not be found","detail":""}}',
-      { message: "Floating IP x could not be found (FloatingIPNotFound)" },
+      {
+        message: "Floating IP x could not be found (FloatingIPNotFound)",
+        neutronType: "FloatingIPNotFound",
+      },
     ],
     [
       "IAM error object",

@@ -47,31 +47,36 @@ describe("parseRetryAfter", () => {
   });
 });
 
-describe("classifyAnswer", () => {
-  it.each<[number, string | undefined, string]>([
-    [429, "APIG.0308", "rejected-retryable"],
-    [429, undefined, "rejected-retryable"],
-    [429, "IAM.0012", "rejected-retryable"],
-    [409, "VPC.0512", "rejected-retryable"],
-    [502, undefined, "transient"],
-    [503, "APIG.1009", "transient"],
-    [504, undefined, "transient"],
-    [500, undefined, "transient"],
-    [500, "VPC.0514", "transient"],
-    [404, "VPC.0514", "transient"],
-    [500, "VPC.0503", "transient"],
-    [500, "VPC.0508", "definitive"],
-    [500, "VPC.0509", "definitive"],
-    [500, "VPC.0516", "definitive"],
-    [500, "VPC.0518", "definitive"],
-    [400, "VPC.0501", "definitive"],
-    [403, "VPC.0502", "definitive"],
-    [409, "VPC.0510", "definitive"],
-    [409, "VPC.0511", "definitive"],
-    [409, "VPC.0521", "definitive"],
-    [409, "VPC.0532", "definitive"],
-    [404, "VPC.0504", "definitive"],
-  ])("%i %s → %s", (status, code, expected) => {
-    expect(classifyAnswer(status, code)).toBe(expected);
+describe("classifyAnswer reads status, method and code together", () => {
+  it.each<[number, string, string | undefined, string]>([
+    [429, "GET", "APIG.0308", "rejected-retryable"],
+    [429, "POST", undefined, "rejected-retryable"],
+    [429, "GET", "IAM.0012", "rejected-retryable"],
+    [409, "POST", "VPC.0512", "rejected-retryable"],
+    [502, "GET", undefined, "transient"],
+    [503, "POST", "APIG.1009", "transient"],
+    [504, "GET", undefined, "transient"],
+    [500, "GET", undefined, "transient"],
+    [500, "POST", "VPC.0514", "transient"],
+    [404, "GET", "VPC.0514", "transient"],
+    // The appendix, per operation: each of these is OTC saying what happened.
+    [500, "POST", "VPC.0503", "definitive"],
+    [500, "POST", "VPC.0504", "definitive"],
+    [500, "PUT", "VPC.0509", "definitive"],
+    [500, "PUT", "VPC.0508", "definitive"],
+    [500, "DELETE", "VPC.0516", "definitive"],
+    [500, "DELETE", "VPC.0518", "definitive"],
+    [409, "PUT", "VPC.0522", "definitive"],
+    [400, "GET", "VPC.0501", "definitive"],
+    [403, "POST", "VPC.0502", "definitive"],
+    [409, "PUT", "VPC.0510", "definitive"],
+    [409, "POST", "VPC.0511", "definitive"],
+    [409, "POST", "VPC.0521", "definitive"],
+    [409, "POST", "VPC.0532", "definitive"],
+    [404, "GET", "VPC.0504", "definitive"],
+    [404, "GET", "APIG.0101", "definitive"],
+    [404, "DELETE", undefined, "definitive"],
+  ])("%i %s %s → %s", (status, method, code, expected) => {
+    expect(classifyAnswer({ status, method, code })).toBe(expected);
   });
 });

@@ -8,12 +8,17 @@
  * `--seed <n>`, `--bind-delay <ms>`, `--https`, `--json`; throttling: `--rate-limit <req/s>` and
  * `--burst <n>` (default 5) for VPC calls per project, `--iam-rate-limit <req/s>` and
  * `--iam-burst <n>` (default 5) for IAM, `--retry-after <none|auto|seconds>` (default none: no
- * `Retry-After` header, as OTC documents none; auto: the seconds until the next token).
+ * `Retry-After` header, as OTC documents none; auto: the seconds until the next token); answers:
+ * `--style classic|documented|sparse` (how the IPv6 API answers, see `answer-style.ts`),
+ * `--hide gateway|proxy:<path>` (repeatable: answer that path, its template or a `*` prefix with a
+ * gateway's `404 APIG.0101` or a proxy's HTML 404).
  */
 import { parseArgs } from "node:util";
+import { ANSWER_STYLE_NAMES, isAnswerStyleName } from "./answer-style";
+import type { AnswerStyleName } from "./answer-style";
 import { connectionInfo, startEmulator } from "./index";
 import { akskStackConfig, configSetLines, passwordStackConfig } from "./stack-config";
-import type { Emulator, RateLimit, RateLimitOptions } from "./types";
+import type { Emulator, HiddenPath, RateLimit, RateLimitOptions } from "./types";
 
 function numberOption(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -62,6 +67,24 @@ function rateLimitFromFlags(flags: {
   return { ...(vpc ? { vpc } : {}), ...(iam ? { iam } : {}) };
 }
 
+function styleOption(value: string | undefined): AnswerStyleName | undefined {
+  if (value === undefined || isAnswerStyleName(value)) return value;
+  throw new Error(`--style must be one of ${ANSWER_STYLE_NAMES.join(", ")}; got "${value}".`);
+}
+
+/** `--hide gateway:/v2.0/eip/floatingips_v6*` → a hidden path. */
+export function hideOption(value: string): HiddenPath {
+  const at = value.indexOf(":");
+  const as = value.slice(0, at);
+  const path = value.slice(at + 1);
+  if (at < 0 || (as !== "gateway" && as !== "proxy") || !path.startsWith("/")) {
+    throw new Error(
+      `--hide takes gateway:<path> or proxy:<path> (a path, a template or a prefix ending in *); got "${value}".`,
+    );
+  }
+  return { as, path };
+}
+
 /** The readable block printed without `--json`. */
 export function describeEmulator(emulator: Emulator): string {
   const ca = emulator.caCertFile;
@@ -94,10 +117,20 @@ export function describeEmulator(emulator: Emulator): string {
     "NIC ports (id, fixed IPv4, kind):",
     ...emulator.ports.map((p) => `  ${p.id}  ${p.fixedIp}  ${p.kind}`),
     "",
-    `Control endpoint: ${emulator.url}/__emulator/ (info, state, log, counts, faults, rate-limit, ports, ipv4-eips, clock)`,
+    `Answer style: ${describeStyle(emulator)}`,
+    `Control endpoint: ${emulator.url}/__emulator/ (info, state, log, counts, faults, rate-limit, ports, ipv4-eips, clock, eip-status, answer-style, hidden)`,
     "Stop with Ctrl+C.",
   ];
   return lines.join("\n");
+}
+
+function describeStyle(emulator: Emulator): string {
+  const style = emulator.answerStyle();
+  return (
+    `bind answers ${style.bindStatus === "active" ? "ACTIVE at once" : "the previous status"}, ` +
+    `unbind answers ${style.unbindStatus === "active" ? "ACTIVE" : "the previous status"}, ` +
+    `list links ${style.listLinks}, a taken port on update answers ${style.takenPortOnUpdate}`
+  );
 }
 
 async function main(): Promise<void> {
@@ -115,6 +148,8 @@ async function main(): Promise<void> {
       "iam-rate-limit": { type: "string" },
       "iam-burst": { type: "string" },
       "retry-after": { type: "string" },
+      style: { type: "string" },
+      hide: { type: "string", multiple: true },
     },
     strict: true,
   });
@@ -147,6 +182,8 @@ async function main(): Promise<void> {
     bindDelayMs: numberOption("bind-delay", values["bind-delay"]),
     https: values.https,
     rateLimit: rateLimitFromFlags(values),
+    answerStyle: styleOption(values.style),
+    hiddenPaths: (values.hide ?? []).map(hideOption),
   });
   current.emulator = started;
   if (stopRequested) {

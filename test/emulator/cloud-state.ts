@@ -18,6 +18,7 @@ export type EipErrorCode =
   | "VPC.0501"
   | "VPC.0504"
   | "VPC.0508"
+  | "VPC.0509"
   | "VPC.0510"
   | "VPC.0511"
   | "VPC.0512"

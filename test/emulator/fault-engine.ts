@@ -5,6 +5,7 @@
  * the same faults.
  */
 import type { Random } from "./random";
+import { pathMatches } from "./route";
 import type { FaultKind, FaultOptions, FaultRates, TargetedFault } from "./types";
 
 /** What a request is, as far as faults care. */
@@ -27,6 +28,8 @@ export interface ChosenFault {
   status?: number;
   retryAfterSeconds?: number;
   delayMs?: number;
+  /** For `assign-failed`: the OTC code. */
+  code?: string;
 }
 
 const RANDOM_ORDER: ReadonlyArray<keyof FaultRates> = [
@@ -86,6 +89,7 @@ export class FaultEngine {
         status: target.status,
         retryAfterSeconds: target.retryAfterSeconds,
         delayMs: target.delayMs,
+        code: target.code,
       };
     }
     const rates = this.options.rates;
@@ -151,8 +155,5 @@ function applies(name: keyof FaultRates, subject: FaultSubject): boolean {
 
 function matches(target: TargetedFault, subject: FaultSubject): boolean {
   if (target.method !== undefined && target.method.toUpperCase() !== subject.method) return false;
-  const path = target.path;
-  if (path === undefined) return true;
-  if (path.endsWith("*")) return subject.path.startsWith(path.slice(0, -1));
-  return path === subject.path || path === subject.template;
+  return target.path === undefined || pathMatches(target.path, subject.path, subject.template);
 }

@@ -1,5 +1,6 @@
 /**
- * The answers of the faults that replace a response (throttling, 5xx, busy, forbidden), each in the
+ * The answers of the faults that replace a response (throttling, 5xx, busy, forbidden, a failed
+ * assign), each in the
  * shape of the service that would send it: the gateway for 429/503/504, an HTML page for 502, the
  * VPC or Neutron shape for 500, 409 and 403, IAM's code for IAM throttling.
  */
@@ -60,6 +61,8 @@ export function replyForFault(
                 "You are not allowed to assign an EIP: the account is frozen or its balance is insufficient.",
             },
           };
+    case "assign-failed":
+      return assignFailed(fault.code);
     case "reset-before":
     case "reset-after":
     case "eip-error":
@@ -67,6 +70,13 @@ export function replyForFault(
     case "delay":
       return undefined;
   }
+}
+
+/** A create refused with a 500 the appendix lists for assign: nothing was created. */
+function assignFailed(code: string | undefined): Reply {
+  return code === "VPC.0504"
+    ? { status: 500, body: { code: "VPC.0504", message: "FloatIp is null." } }
+    : { status: 500, body: { code: "VPC.0503", message: "Failed to assign the EIP." } };
 }
 
 function serverError(status: number, family: ApiFamily, requestId: string): Reply {

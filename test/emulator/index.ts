@@ -24,10 +24,19 @@ import { iamRoutes } from "./routes/iam-routes";
 import { networkRoutes } from "./routes/network-routes";
 import { portRoutes } from "./routes/port-routes";
 import { createTlsMaterial } from "./tls-certificates";
-import type { Emulator, EmulatorInfo, EmulatorOptions, FaultOptions, Port } from "./types";
+import { resolveAnswerStyle } from "./answer-style";
+import type {
+  Emulator,
+  EmulatorInfo,
+  EmulatorOptions,
+  FaultOptions,
+  HiddenPath,
+  Port,
+} from "./types";
 
 export type * from "./types";
 export { akskStackConfig, configSetLines, passwordStackConfig } from "./stack-config";
+export { ANSWER_STYLE_NAMES } from "./answer-style";
 
 /** The emulated region. */
 export const EMULATOR_REGION = "eu-de";
@@ -111,12 +120,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const log = new RequestLog();
   const rateLimits = new RateLimits(clock, options.rateLimit);
+  let style = resolveAnswerStyle(options.answerStyle);
+  let hidden: HiddenPath[] = structuredClone(options.hiddenPaths ?? []);
 
   let url = "";
   const baseUrl = (): string => url;
   const routes = [
     ...iamRoutes(identity, authenticator, baseUrl),
-    ...ipv6FloatingIpRoutes(state, baseUrl),
+    ...ipv6FloatingIpRoutes(state, baseUrl, () => style),
     ...ipv4FloatingIpRoutes(state, baseUrl),
     ...networkRoutes({
       state,
@@ -161,6 +172,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       },
       setFaults: (f: FaultOptions) => faults.set(f),
       setRateLimit: (limits) => rateLimits.set(limits),
+      setAnswerStyle: (choice) => {
+        style = resolveAnswerStyle(choice);
+      },
+      answerStyle: () => ({ ...style }),
+      hidePaths: (paths) => {
+        hidden = structuredClone(paths);
+      },
       requestLog: () => log.list(),
       counts: () => log.counts(),
       resetLog: () => log.reset(),
@@ -187,9 +205,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       log,
       clock,
       rateLimits,
+      hidden: () => hidden,
       control: (method, path, body) =>
         handleControl(
-          { ...emulator, info, faults: () => faults.get(), rateLimit: () => rateLimits.get() },
+          {
+            ...emulator,
+            info,
+            faults: () => faults.get(),
+            rateLimit: () => rateLimits.get(),
+            hiddenPaths: () => structuredClone(hidden),
+          },
           method,
           path,
           body,

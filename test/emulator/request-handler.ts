@@ -17,7 +17,8 @@ import type { RequestLog } from "./request-log";
 import { redactHeaders } from "./request-log";
 import { isObject, matchTemplate, parseJson, templateOfUnknownPath } from "./route";
 import type { ApiFamily, Route } from "./route";
-import type { AuthKind } from "./types";
+import { hiddenReply } from "./hidden-paths";
+import type { AuthKind, HiddenPath } from "./types";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 /** The prefix of the control endpoint. */
@@ -32,6 +33,8 @@ export interface HandlerDeps {
   clock: Clock;
   /** The gateway's throttling. */
   rateLimits: RateLimits;
+  /** The paths hidden behind a gateway's or a proxy's 404 right now. */
+  hidden(): readonly HiddenPath[];
   /** Answers control-endpoint requests. */
   control(method: string, path: string, body: Buffer): Reply;
 }
@@ -43,7 +46,12 @@ export function createRequestHandler(
   return (req, res) => {
     handle(deps, req, res).catch((error: unknown) => {
       if (!res.headersSent) {
-        send(res, gatewayError(500, "APIG.0103", `Emulator failure: ${String(error)}`, "-"), "-");
+        send(
+          res,
+          gatewayError(500, "APIG.0103", `Emulator failure: ${String(error)}`, "-"),
+          "-",
+          deps.clock.now(),
+        );
       } else {
         res.destroy();
       }
@@ -68,6 +76,7 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
       res,
       body === undefined ? tooLarge(requestId) : deps.control(method, rawPath, body),
       requestId,
+      deps.clock.now(),
     );
     return;
   }
@@ -79,7 +88,9 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
   deps.log.count(key);
 
   let authKind: AuthKind = route?.auth === "password" ? "password" : "none";
-  const fault = route ? deps.faults.choose(subjectOf(route, rawPath, headers, body)) : undefined;
+  const hidden = hiddenReply(deps.hidden(), { method, path: rawPath, template, requestId });
+  const fault =
+    route && !hidden ? deps.faults.choose(subjectOf(route, rawPath, headers, body)) : undefined;
   const finish = (status: number): void => {
     deps.log.add({
       method,
@@ -95,6 +106,11 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     });
   };
 
+  const reply = (answer: Reply): number => send(res, answer, requestId, deps.clock.now());
+  if (hidden) {
+    finish(reply(hidden));
+    return;
+  }
   const delay = deps.faults.latency() + (fault?.kind === "delay" ? (fault.delayMs ?? 0) : 0);
   if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
 
@@ -106,15 +122,15 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
   const family: ApiFamily = route?.family ?? "vpc";
   const faultReply = fault ? replyForFault(fault, family, requestId) : undefined;
   if (faultReply) {
-    finish(send(res, faultReply, requestId));
+    finish(reply(faultReply));
     return;
   }
   if (body === undefined) {
-    finish(send(res, tooLarge(requestId), requestId));
+    finish(reply(tooLarge(requestId)));
     return;
   }
   if (!route) {
-    const reply =
+    const refusal =
       candidates.length > 0
         ? {
             ...gatewayError(
@@ -131,7 +147,7 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
             `The API does not exist or has not been published in the environment: ${method} ${rawPath}.`,
             requestId,
           );
-    finish(send(res, reply, requestId));
+    finish(reply(refusal));
     return;
   }
 
@@ -146,7 +162,7 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     );
     authKind = outcome.kind;
     if ("reply" in outcome) {
-      finish(send(res, authFailureFor(route.family, outcome.kind, outcome.reply), requestId));
+      finish(reply(authFailureFor(route.family, outcome.kind, outcome.reply)));
       return;
     }
     projectId = outcome.projectId;
@@ -159,11 +175,11 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     requestId,
   );
   if (throttled) {
-    finish(send(res, throttled, requestId));
+    finish(reply(throttled));
     return;
   }
 
-  const reply = route.handle({
+  const answer = route.handle({
     method,
     path: rawPath,
     params: matchTemplate(route.template, rawPath) ?? [],
@@ -179,7 +195,7 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     finish(0);
     return;
   }
-  finish(send(res, reply, requestId));
+  finish(reply(answer));
 }
 
 /** Which requests a fault may hit, as the fault engine sees them. */
@@ -253,9 +269,13 @@ function resetConnection(req: IncomingMessage): void {
   }
 }
 
-/** Writes a reply; returns its status. */
-function send(res: ServerResponse, reply: Reply, requestId: string): number {
-  const headers: Record<string, string> = { "X-Request-Id": requestId, ...reply.headers };
+/** Writes a reply with a `Date` from the emulator's clock (OTC's gateway sends one); returns its status. */
+function send(res: ServerResponse, reply: Reply, requestId: string, nowMs: number): number {
+  const headers: Record<string, string> = {
+    Date: new Date(nowMs).toUTCString(),
+    "X-Request-Id": requestId,
+    ...reply.headers,
+  };
   let payload: string | undefined;
   if (reply.text !== undefined) {
     headers["Content-Type"] = "text/html";

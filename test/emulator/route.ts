@@ -53,6 +53,15 @@ export function matchTemplate(template: string, path: string): string[] | undefi
   return params;
 }
 
+/**
+ * Whether `pattern` names `path`: the exact path, its template (`/v2.0/eip/floatingips_v6/{id}`),
+ * or a prefix ending in `*`.
+ */
+export function pathMatches(pattern: string, path: string, template: string): boolean {
+  if (pattern.endsWith("*")) return path.startsWith(pattern.slice(0, -1));
+  return pattern === path || pattern === template;
+}
+
 /** A counts key path for a path no route knows: id-like segments become `{id}`. */
 export function templateOfUnknownPath(path: string): string {
   return path

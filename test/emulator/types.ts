@@ -3,6 +3,9 @@
  * records. The emulator is a second, independent implementation of the documented OTC contract; it
  * imports nothing from `provider/`.
  */
+import type { AnswerStyle, AnswerStyleChoice } from "./answer-style";
+
+export type { AnswerStyle, AnswerStyleChoice, AnswerStyleName } from "./answer-style";
 
 /**
  * The kind of a port: an ECS network interface or an ELB's virtual IP port (both can hold an EIP),
@@ -45,6 +48,19 @@ export interface FloatingIpWire {
   updated_at: string;
 }
 
+/** A path the emulator hides behind a 404 that is not OTC's own not-found for an object. */
+export interface HiddenPath {
+  /** The exact path, its template (`/v2.0/eip/floatingips_v6/{id}`), or a prefix ending in `*`. */
+  path: string;
+  /** HTTP method to hide (every method when absent). */
+  method?: string;
+  /**
+   * `gateway`: the API gateway's `404 APIG.0101` "The API does not exist or has not been
+   * published"; `proxy`: a forward proxy's HTML "404 Not Found" page.
+   */
+  as: "gateway" | "proxy";
+}
+
 /** Faults that a request can be given. */
 export type FaultKind =
   /** 429 `APIG.0308` (IAM paths: 429 `IAM.0012`), with `Retry-After` when `retryAfterSeconds` is set. */
@@ -64,7 +80,12 @@ export type FaultKind =
   /** The token this request carries is revoked before it is checked (401, as an early expiry). */
   | "expire-token"
   /** Extra delay of `delayMs` before the request is handled. */
-  | "delay";
+  | "delay"
+  /**
+   * A create answers 500 with `code` (`VPC.0503` "failed to assign", default, or `VPC.0504`
+   * "FloatIp is null"), as the appendix lists for assign; nothing is created.
+   */
+  | "assign-failed";
 
 /** A fault aimed at the next `count` requests that match `method` and `path`. */
 export interface TargetedFault {
@@ -85,6 +106,8 @@ export interface TargetedFault {
   retryAfterSeconds?: number;
   /** For `delay`: milliseconds. */
   delayMs?: number;
+  /** For `assign-failed`: the code (default `VPC.0503`). */
+  code?: "VPC.0503" | "VPC.0504";
 }
 
 /**
@@ -176,6 +199,10 @@ export interface EmulatorOptions {
   faults?: FaultOptions;
   /** Throttling (default: none). */
   rateLimit?: RateLimitOptions;
+  /** How the IPv6 API's answers look (default `classic`); see `answer-style.ts`. */
+  answerStyle?: AnswerStyleChoice;
+  /** Paths answered with a gateway's or a proxy's 404 instead of the API (default none). */
+  hiddenPaths?: HiddenPath[];
   /** Accepted clock difference of `X-Sdk-Date` in seconds (default 900). */
   skewWindowSeconds?: number;
   /** Consecutive AK/SK failures that lock a key (default 5). */
@@ -278,6 +305,12 @@ export interface Emulator extends EmulatorInfo {
   setFaults(faults: FaultOptions): void;
   /** Replaces the throttling (every bucket starts full); throws for an unusable limit. */
   setRateLimit(limits: RateLimitOptions): void;
+  /** Changes how the IPv6 API's answers look (the cloud itself stays as it is). */
+  setAnswerStyle(style: AnswerStyleChoice): void;
+  /** The answer style in force. */
+  answerStyle(): AnswerStyle;
+  /** Replaces the hidden paths (`[]` shows every API again). */
+  hidePaths(paths: HiddenPath[]): void;
   /** The request log so far (a copy). */
   requestLog(): RequestLogEntry[];
   /** Requests per `METHOD /path-template` so far. */

@@ -3,8 +3,8 @@
  */
 import type { FloatingIp, NetworkInfo, OtcClient, PortInfo } from "../../provider/client/types";
 import {
+  FloatingIpNotFoundError,
   NicAlreadyHasEipError,
-  NotFoundError,
   OutcomeUnknownError,
   UnbindFirstError,
 } from "../../provider/core/errors";
@@ -34,16 +34,18 @@ export class FakeOtcClient implements OtcClient {
   projectId(): Promise<string> {
     return Promise.resolve("6fd9b5fdb997425f97bc5ba1f0846084");
   }
-  listIpv6FloatingIps(filter: { portId?: string } = {}): Promise<FloatingIp[]> {
+  listIpv6FloatingIps(filter: { portId?: string; id?: string } = {}): Promise<FloatingIp[]> {
     this.calls.push("list6");
     return Promise.resolve(
-      [...this.eips.values()].filter((e) => !filter.portId || e.portId === filter.portId),
+      [...this.eips.values()].filter(
+        (e) => (!filter.portId || e.portId === filter.portId) && (!filter.id || e.id === filter.id),
+      ),
     );
   }
   getIpv6FloatingIp(id: string): Promise<FloatingIp> {
     this.calls.push("get");
     const eip = this.eips.get(id);
-    if (!eip) return Promise.reject(new NotFoundError(target("GET", "/x"), "gone"));
+    if (!eip) return Promise.reject(new FloatingIpNotFoundError(target("GET", "/x"), "gone"));
     return Promise.resolve({ ...eip });
   }
   createIpv6FloatingIp(request: {
@@ -81,7 +83,7 @@ export class FakeOtcClient implements OtcClient {
   updateIpv6FloatingIpPort(id: string, portId: string | null): Promise<FloatingIp> {
     this.calls.push(portId ? "bind" : "unbind");
     const eip = this.eips.get(id);
-    if (!eip) return Promise.reject(new NotFoundError(target("PUT", "/x"), "gone"));
+    if (!eip) return Promise.reject(new FloatingIpNotFoundError(target("PUT", "/x"), "gone"));
     if (portId !== null && portId === this.takenPort) {
       return Promise.reject(
         new NicAlreadyHasEipError(
@@ -107,7 +109,7 @@ export class FakeOtcClient implements OtcClient {
       return Promise.reject(new UnbindFirstError(target("DELETE", "/x"), "bound: unbind first"));
     }
     if (!this.eips.delete(id))
-      return Promise.reject(new NotFoundError(target("DELETE", "/x"), "gone"));
+      return Promise.reject(new FloatingIpNotFoundError(target("DELETE", "/x"), "gone"));
     return Promise.resolve();
   }
   listIpv4FloatingIpsOnPort(): Promise<FloatingIp[]> {

@@ -42,7 +42,15 @@ export function judgeAnswer(context: AnswerContext): AttemptVerdict {
   ) {
     return { kind: "renew-token" };
   }
-  const cls = answer.status === 401 ? "definitive" : classifyAnswer(answer.status, parsed.code);
+  const cls =
+    answer.status === 401
+      ? "definitive"
+      : classifyAnswer({
+          status: answer.status,
+          method: call.method,
+          code: parsed.code,
+          neutronType: parsed.neutronType,
+        });
   const retryable = cls === "rejected-retryable" || (cls === "transient" && call.idempotent);
   const requestId = requestIdOf(answer.headers);
   const error = toApiError(
@@ -57,6 +65,7 @@ export function judgeAnswer(context: AnswerContext): AttemptVerdict {
       authKind: authenticator?.kind ?? "token",
       retryable,
       ...(cls === "transient" ? { transient: true } : {}),
+      endpoint: call.baseUrl,
       afterRefresh: renewed,
       ...(call.tokenRequest ? { tokenRequest: true } : {}),
       ...(call.portId !== undefined ? { portId: call.portId } : {}),

@@ -13,6 +13,8 @@ export interface ParsedErrorBody {
   message: string;
   /** The request id, when the body carries one. */
   requestId?: string;
+  /** The Neutron error type (`FloatingIPNotFound`, `PortNotFound`, …), when the body has one. */
+  neutronType?: string;
 }
 
 const MAX_MESSAGE = 300;
@@ -47,36 +49,43 @@ function tryJson(text: string): unknown {
   }
 }
 
-/** A `NeutronError` object (or text embedding one) → its message, with its type when useful. */
-function neutronMessage(value: unknown): string | undefined {
+/** What a `NeutronError` said: its message (with its type when useful) and its type. */
+interface NeutronSaid {
+  message: string | undefined;
+  type: string | undefined;
+}
+
+/** A `NeutronError` object (or text embedding one) → its message and type. */
+function neutronSaid(value: unknown): NeutronSaid | undefined {
   let tree: unknown = value;
   if (typeof value === "string") {
     const start = value.indexOf("{");
     if (start < 0) return undefined;
     tree = tryJson(value.slice(start));
-    if (!isTree(tree)) return undefined;
   }
   if (!isTree(tree)) return undefined;
   const inner = isTree(tree.NeutronError) ? tree.NeutronError : undefined;
   if (!inner) return undefined;
   const message = str(inner.message) ?? str(inner.detail);
   const type = str(inner.type);
-  if (message && type) return `${message} (${type})`;
-  return message ?? type;
+  return { message: message && type ? `${message} (${type})` : (message ?? type), type };
 }
 
 function fromTree(tree: Tree): Omit<ParsedErrorBody, "message"> & { message?: string } {
   const requestId = str(tree.request_id) ?? str(tree.requestId);
   if (str(tree.error_code) !== undefined || str(tree.error_msg) !== undefined) {
     const raw = str(tree.error_msg);
+    const neutron = raw === undefined ? undefined : neutronSaid(raw);
     return {
       code: str(tree.error_code),
-      message: (raw && neutronMessage(raw)) ?? raw,
+      message: neutron?.message ?? raw,
       requestId,
+      neutronType: neutron?.type,
     };
   }
   if (isTree(tree.NeutronError)) {
-    return { message: neutronMessage(tree), requestId };
+    const neutron = neutronSaid(tree);
+    return { message: neutron?.message, requestId, neutronType: neutron?.type };
   }
   if (isTree(tree.error)) {
     const e = tree.error;
@@ -113,6 +122,7 @@ export function parseErrorBody(body: string): ParsedErrorBody {
       ...(code !== undefined ? { code } : {}),
       message: oneLine(found.message ?? `unrecognised error body ${text}`),
       ...(found.requestId !== undefined ? { requestId: found.requestId } : {}),
+      ...(found.neutronType !== undefined ? { neutronType: found.neutronType } : {}),
     };
   }
   const withoutTags = text.replace(/<[^>]*>/g, " ");

@@ -1,7 +1,12 @@
 /**
  * When and how long to wait before retrying: exponential backoff with full jitter, `Retry-After`
- * honoured, bounded attempts and total time. Which answers are worth retrying is decided here too.
+ * honoured, bounded attempts and total time. Which answers are worth retrying is decided here too,
+ * from what `answer-meaning.ts` reads them to mean.
  */
+import { answerMeaning, classOfMeaning } from "./answer-meaning";
+import type { AnswerClass, AnswerKey } from "./answer-meaning";
+
+export type { AnswerClass } from "./answer-meaning";
 
 /** Bounds of the retries of one call. Every field has a documented default. */
 export interface RetryPolicy {
@@ -45,28 +50,10 @@ export function parseRetryAfter(value: string | undefined, nowMs: number): numbe
   return Math.max(0, date - nowMs);
 }
 
-/** OTC codes of a backend fault that a retry may clear (a 500 without any code counts too). */
-const BACKEND_FAULT_CODES: readonly string[] = ["VPC.0514", "VPC.0503"];
-/** OTC codes of throttling. */
-const THROTTLED_CODES: readonly string[] = ["APIG.0308", "IAM.0012"];
-
-/** How a failed answer should be treated. */
-export type AnswerClass =
-  /** Rejected before any effect (throttled, busy): a retry is safe for any method. */
-  | "rejected-retryable"
-  /** A transient fault whose effect is unknown: retry only idempotent calls. */
-  | "transient"
-  /** Definitive: do not retry. */
-  | "definitive";
-
-/** Classifies an error answer by status and OTC code. */
-export function classifyAnswer(status: number, code: string | undefined): AnswerClass {
-  if (status === 429 || (code !== undefined && THROTTLED_CODES.includes(code))) {
-    return "rejected-retryable";
-  }
-  if (code === "VPC.0512") return "rejected-retryable";
-  if (status === 502 || status === 503 || status === 504) return "transient";
-  if (code !== undefined && BACKEND_FAULT_CODES.includes(code)) return "transient";
-  if (status === 500 && code === undefined) return "transient";
-  return "definitive";
+/**
+ * Classifies an error answer by status, method and OTC code together (see `answer-meaning.ts`):
+ * a definitive answer such as `500 VPC.0509` is never retried as a transient 500.
+ */
+export function classifyAnswer(key: AnswerKey): AnswerClass {
+  return classOfMeaning(answerMeaning(key));
 }

@@ -4,8 +4,11 @@
  * id and what to do.
  */
 import {
+  ApiNotFoundError,
   AuthError,
   EipBoundElsewhereError,
+  EipInUseError,
+  FloatingIpNotFoundError,
   InvalidPortError,
   NicAlreadyHasEipError,
   NoFreeAddressesError,
@@ -17,6 +20,7 @@ import {
   UsedByLoadBalancerError,
   type ApiErrorDetails,
 } from "../../core/errors";
+import { answerMeaning } from "./answer-meaning";
 import type { ParsedErrorBody } from "./parse-error-body";
 
 /** An OTC error answer, already parsed. */
@@ -47,10 +51,9 @@ export interface ErrorContext {
    * this call is not retried (a POST whose outcome is unknown).
    */
   transient?: boolean;
+  /** The endpoint (base URL) the call went to, for a 404 that names no object. */
+  endpoint?: string;
 }
-
-/** OTC codes of throttling answers. */
-export const THROTTLING_CODES: readonly string[] = ["APIG.0308", "IAM.0012"];
 
 function authAdvice(answer: ErrorAnswer, ctx: ErrorContext): string {
   if (answer.status === 403) {
@@ -87,7 +90,20 @@ function authAdvice(answer: ErrorAnswer, ctx: ErrorContext): string {
   }
 }
 
-/** Builds the typed error for an OTC error answer. */
+function notFoundAdvice(answer: ErrorAnswer, ctx: ErrorContext): string {
+  const where = ctx.endpoint ?? "the endpoint";
+  const setting =
+    answer.path.startsWith("/v3") || ctx.tokenRequest ? "otc:authUrl" : "otc:vpcEndpoint";
+  return (
+    `This is not OTC's own "not found" for an object (such as 404 VPC.0504 for a floating IP), so ` +
+    `nothing is concluded from it and nothing is dropped: ${where} does not serve ` +
+    `${answer.method} ${answer.path}. Check ${setting} (now ${where}), the region, any proxy ` +
+    "(HTTPS_PROXY/NO_PROXY), and whether this API exists in the region (the IPv6 EIP API pages " +
+    "were withdrawn and restored in 2025-2026)."
+  );
+}
+
+/** Builds the typed error for an OTC error answer, from what its status, method and code mean. */
 export function toApiError(answer: ErrorAnswer, ctx: ErrorContext): OtcApiError {
   const code = answer.body.code;
   const details: ApiErrorDetails = {
@@ -102,9 +118,14 @@ export function toApiError(answer: ErrorAnswer, ctx: ErrorContext): OtcApiError 
       : {}),
   };
   const port = ctx.portId !== undefined ? `port ${ctx.portId}` : "the NIC's port";
-  switch (code ?? "") {
-    case "VPC.0511":
-    case "VPC.0509":
+  const meaning = answerMeaning({
+    status: answer.status,
+    method: answer.method,
+    code,
+    neutronType: answer.body.neutronType,
+  });
+  switch (meaning) {
+    case "nic-has-eip":
       return new NicAlreadyHasEipError(
         details,
         `The NIC (${port}) already holds an EIP: a NIC holds one EIP, IPv4 or IPv6. Find it with ` +
@@ -112,76 +133,94 @@ export function toApiError(answer: ErrorAnswer, ctx: ErrorContext): OtcApiError 
           `release it, or bind this EIP to another NIC.`,
         ctx.portId,
       );
-    case "VPC.0510":
+    case "bound-elsewhere":
       return new EipBoundElsewhereError(
         details,
         "The EIP is bound to another port: unbind it (portId null) first, then bind it again.",
       );
-    case "VPC.0517":
+    case "unbind-first":
       return new UnbindFirstError(
         details,
         "The EIP is bound to a port: unbind it first, then retry.",
       );
-    case "VPC.0508":
+    case "invalid-port":
       return new InvalidPortError(
         details,
         `${port[0]?.toUpperCase()}${port.slice(1)} is not a usable NIC port: use the NIC ID from the ECS's NIC details (ECS console → NICs).`,
         ctx.portId,
       );
-    case "VPC.0516":
+    case "used-by-load-balancer":
       return new UsedByLoadBalancerError(
         details,
         "The EIP is used by a load balancer: detach it from the load balancer first.",
       );
-    case "VPC.0521":
+    case "used-by-firewall":
+      return new EipInUseError(
+        details,
+        "The EIP is used by a firewall: remove it from the firewall's rules first.",
+      );
+    case "ip-in-use":
+      return new EipInUseError(
+        details,
+        "The IP address is in use: release what uses it, or choose another.",
+      );
+    case "quota-exceeded":
       return new QuotaExceededError(
         details,
         "The project's EIP quota is used up: release unused EIPs, or ask OTC support to raise the EIP quota.",
       );
-    case "VPC.0532":
+    case "no-free-addresses":
       return new NoFreeAddressesError(
         details,
         "The external network has no free addresses left: try again later or contact OTC support.",
       );
-    case "VPC.0504":
-      return new NotFoundError(details, "The object does not exist (any more): check the id.");
-    case "VPC.0502":
+    case "floating-ip-not-found":
+      return new FloatingIpNotFoundError(
+        details,
+        "OTC says this floating IP does not exist (any more): check the id.",
+      );
+    case "object-not-found":
+      return new NotFoundError(details, "The object does not exist: check the id.");
+    case "api-not-found":
+      return new ApiNotFoundError(details, notFoundAdvice(answer, ctx), ctx.endpoint);
+    case "assign-failed":
+      return new OtcApiError(
+        details,
+        "OTC failed to assign the EIP and said so: nothing was created. Run again; if it persists, " +
+          "check the quota and the external network, or contact OTC support with the request id.",
+      );
+    case "not-allowed":
       return new OtcApiError(
         details,
         "The account may not assign EIPs (insufficient balance or a frozen account): check the account in the OTC console.",
       );
-    case "VPC.0512":
+    case "busy":
       return new OtcApiError(details, "The resource is busy: try again in a moment.");
-    default:
-      break;
+    case "throttled":
+      return new ThrottledError(
+        details,
+        "OTC throttled the request: lower the client's concurrency (maxConcurrentRequests) or run again later.",
+      );
+    case "auth":
+      return new AuthError(details, authAdvice(answer, ctx));
+    case "backend-fault":
+    case "server-fault":
+      return new OtcApiError(
+        details,
+        ctx.retryable || ctx.transient === true
+          ? "OTC had a temporary fault: run again later; if it persists, contact OTC support with the request id."
+          : "OTC failed on its side: contact OTC support with the request id.",
+      );
+    case "server-failed":
+      return new OtcApiError(
+        details,
+        "OTC failed on its side and said why (above): a retry does not change it. Contact OTC support with the request id if the message does not tell what to change.",
+      );
+    case "invalid-parameter":
+    case "rejected":
+      return new OtcApiError(
+        details,
+        "OTC rejected the request: check the inputs named in OTC's message.",
+      );
   }
-  if (answer.status === 429 || (code !== undefined && THROTTLING_CODES.includes(code))) {
-    return new ThrottledError(
-      details,
-      "OTC throttled the request: lower the client's concurrency (maxConcurrentRequests) or run again later.",
-    );
-  }
-  if (
-    answer.status === 401 ||
-    answer.status === 403 ||
-    code === "APIG.0301" ||
-    code === "APIGW.0301"
-  ) {
-    return new AuthError(details, authAdvice(answer, ctx));
-  }
-  if (answer.status === 404 && code !== "VPC.0514") {
-    return new NotFoundError(details, "The object does not exist (any more): check the id.");
-  }
-  if (answer.status >= 500) {
-    return new OtcApiError(
-      details,
-      ctx.retryable || ctx.transient === true
-        ? "OTC had a temporary fault: run again later; if it persists, contact OTC support with the request id."
-        : "OTC failed on its side: contact OTC support with the request id.",
-    );
-  }
-  return new OtcApiError(
-    details,
-    "OTC rejected the request: check the inputs named in OTC's message.",
-  );
 }

@@ -14,11 +14,16 @@
  * - `POST /__emulator/ipv4-eips` (body `{"port_id": "<uuid>"}`, optional): adds an IPv4 EIP, 201
  * - `POST /__emulator/clock` (body `{"advanceSeconds": n}`): moves the emulator's clock forward
  * - `POST /__emulator/eip-status` (body `{"id": "<uuid>", "status": "ERROR"}`): sets an EIP's status
+ * - `GET /__emulator/answer-style`, `PUT /__emulator/answer-style` (body: a style name as a JSON
+ *   string, or an object of style fields with an optional `base` name): how the IPv6 API answers
+ * - `GET /__emulator/hidden`, `PUT /__emulator/hidden` (body: `HiddenPath[]`): paths answered with
+ *   a gateway's `404 APIG.0101` or a proxy's HTML 404
  */
 import type { Reply } from "../reply";
 import { isObject, parseJson } from "../route";
+import { isAnswerStyleName } from "../answer-style";
 import { PORT_KINDS } from "../types";
-import type { Emulator, FaultOptions, PortKind, RateLimitOptions } from "../types";
+import type { Emulator, FaultOptions, HiddenPath, PortKind, RateLimitOptions } from "../types";
 
 /** The part of the emulator the control endpoint drives. */
 export type ControlApi = Pick<
@@ -33,7 +38,15 @@ export type ControlApi = Pick<
   | "advanceClock"
   | "setEipStatus"
   | "setRateLimit"
-> & { info(): unknown; faults(): FaultOptions; rateLimit(): RateLimitOptions };
+  | "setAnswerStyle"
+  | "answerStyle"
+  | "hidePaths"
+> & {
+  info(): unknown;
+  faults(): FaultOptions;
+  rateLimit(): RateLimitOptions;
+  hiddenPaths(): HiddenPath[];
+};
 
 /** Answers one control request. */
 export function handleControl(api: ControlApi, method: string, path: string, body: Buffer): Reply {
@@ -101,10 +114,48 @@ export function handleControl(api: ControlApi, method: string, path: string, bod
         api.setEipStatus(id, status);
         return { status: 204 };
       }
+      case "GET answer-style":
+        return { status: 200, body: api.answerStyle() };
+      case "PUT answer-style":
+        if (!isAnswerStyleName(json) && !isObject(json)) {
+          return bad(
+            'PUT /__emulator/answer-style takes a style name ("classic", "documented", "sparse") or an object of style fields.',
+          );
+        }
+        if (isObject(json) && json["base"] !== undefined && !isAnswerStyleName(json["base"])) {
+          return bad("base must be a style name: classic, documented or sparse.");
+        }
+        api.setAnswerStyle(json);
+        return { status: 200, body: api.answerStyle() };
+      case "GET hidden":
+        return { status: 200, body: api.hiddenPaths() };
+      case "PUT hidden": {
+        const paths = parseHiddenPaths(json);
+        if (typeof paths === "string") return bad(paths);
+        api.hidePaths(paths);
+        return { status: 200, body: api.hiddenPaths() };
+      }
       default:
         return { status: 404, body: { error: `No control operation ${method} ${path}.` } };
     }
   } catch (error) {
     return bad(error instanceof Error ? error.message : String(error));
   }
+}
+
+/** A `HiddenPath[]` from a control request body, or why it is not one. */
+export function parseHiddenPaths(json: unknown): HiddenPath[] | string {
+  const usage =
+    'hidden paths are [{"path": "/v2.0/eip/floatingips_v6*", "as": "gateway" | "proxy", "method"?: "GET"}]';
+  if (!Array.isArray(json)) return `PUT /__emulator/hidden takes a list: ${usage}.`;
+  const paths: HiddenPath[] = [];
+  for (const item of json) {
+    if (!isObject(item) || typeof item["path"] !== "string") return usage;
+    const as = item["as"];
+    if (as !== "gateway" && as !== "proxy") return usage;
+    const method = item["method"];
+    if (method !== undefined && typeof method !== "string") return usage;
+    paths.push({ path: item["path"], as, ...(method !== undefined ? { method } : {}) });
+  }
+  return paths;
 }

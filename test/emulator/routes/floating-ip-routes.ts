@@ -1,8 +1,11 @@
 /**
  * The two floating IP APIs on the VPC endpoint: OTC's IPv6 API `/v2.0/eip/floatingips_v6` (VPC
  * error shape, 200 on create) and Neutron's IPv4 API `/v2.0/floatingips` (NeutronError shape, 201
- * on create). Both share OTC's rules, which live in `CloudState`.
+ * on create). Both share OTC's rules, which live in `CloudState`; the IPv6 API's answers take the
+ * shape of the answer style in force (`answer-style.ts`).
  */
+import type { AnswerStyle, MutationKind } from "../answer-style";
+import { shapeMutationAnswer } from "../answer-style";
 import type { CloudState, EipFailure, Family } from "../cloud-state";
 import { isUuid } from "../cloud-state";
 import { listPage } from "../list-query";
@@ -10,6 +13,7 @@ import { eipError, ok } from "../reply";
 import type { Reply } from "../reply";
 import { isObject, parseJson } from "../route";
 import type { Route, RouteContext } from "../route";
+import type { FloatingIpWire } from "../types";
 
 const FILTERS = [
   "id",
@@ -32,11 +36,28 @@ interface ApiShape {
   /** The path `floatingips_links` point at. The IPv6 example documents it without `/eip`: reproduced. */
   linkPath: string;
   createStatus: number;
+  /** The answer style in force (the IPv4 API always answers `classic`). */
+  style: () => AnswerStyle;
 }
 
+/** The style of Neutron's own IPv4 API, which the documented variety does not concern. */
+const NEUTRON_STYLE: AnswerStyle = {
+  bindStatus: "previous",
+  unbindStatus: "previous",
+  mutationTimesAndProject: true,
+  mutationFixedIp: true,
+  listLinks: "neutron",
+  takenPortOnUpdate: "VPC.0511",
+};
+
 /** Routes of the IPv6 API, `/v2.0/eip/floatingips_v6`. */
-export function ipv6FloatingIpRoutes(state: CloudState, baseUrl: () => string): Route[] {
+export function ipv6FloatingIpRoutes(
+  state: CloudState,
+  baseUrl: () => string,
+  style: () => AnswerStyle,
+): Route[] {
   return floatingIpRoutes(state, baseUrl, {
+    style,
     family: "ipv6",
     api: "vpc",
     path: "/v2.0/eip/floatingips_v6",
@@ -54,6 +75,7 @@ export function ipv4FloatingIpRoutes(state: CloudState, baseUrl: () => string): 
     path: "/v2.0/floatingips",
     linkPath: "/v2.0/floatingips",
     createStatus: 201,
+    style: () => NEUTRON_STYLE,
   });
 }
 
@@ -61,6 +83,8 @@ function floatingIpRoutes(state: CloudState, baseUrl: () => string, shape: ApiSh
   const failed = (failure: EipFailure): Reply => eipError(shape.api, failure);
   const invalid = (message: string): Reply => failed({ error: "VPC.0501", message });
   const one = (ctx: RouteContext): string => ctx.params[0] ?? "";
+  const answer = (status: number, kind: MutationKind, eip: FloatingIpWire): Reply =>
+    ok(status, { floatingip: shapeMutationAnswer(shape.style(), kind, eip) });
   const common = { family: shape.api, auth: "project" } as const;
   return [
     {
@@ -69,18 +93,27 @@ function floatingIpRoutes(state: CloudState, baseUrl: () => string, shape: ApiSh
       template: shape.path,
       mutation: false,
       handle(ctx) {
+        const links = shape.style().listLinks;
+        const paged = links === "neutron";
         const page = listPage({
           items: state.list(shape.family),
-          query: ctx.query,
+          query: paged ? ctx.query : withoutPaging(ctx.query),
           filterKeys: FILTERS,
           ignoredKeys: ["fields", "sort_key", "sort_dir"],
           linkBase: `${baseUrl()}${shape.linkPath}`,
           maxLimit: 2000,
         });
         if ("message" in page) return invalid(page.message);
+        // The v6 list example: one `previous` link to the path without `/eip`, whatever was asked.
+        const shownLinks =
+          links === "neutron"
+            ? page.links
+            : links === "previous-only"
+              ? [{ href: `${baseUrl()}${shape.linkPath}`, rel: "previous" }]
+              : undefined;
         return ok(200, {
           floatingips: page.items,
-          ...(page.links ? { floatingips_links: page.links } : {}),
+          ...(shownLinks ? { floatingips_links: shownLinks } : {}),
         });
       },
     },
@@ -122,7 +155,7 @@ function floatingIpRoutes(state: CloudState, baseUrl: () => string, shape: ApiSh
         const result = state.create(shape.family, port, ctx.failBind);
         return "error" in result
           ? failed(result)
-          : ok(shape.createStatus, { floatingip: result.eip });
+          : answer(shape.createStatus, "create", result.eip);
       },
     },
     {
@@ -131,7 +164,7 @@ function floatingIpRoutes(state: CloudState, baseUrl: () => string, shape: ApiSh
       template: `${shape.path}/{id}`,
       mutation: true,
       handle(ctx) {
-        const body = floatingIpBody(ctx, ["port_id"]);
+        const body = floatingIpBody(ctx, ["port_id", "fixed_ip_address"]);
         if (typeof body === "string") return invalid(body);
         if (!("port_id" in body)) {
           return invalid(
@@ -144,8 +177,21 @@ function floatingIpRoutes(state: CloudState, baseUrl: () => string, shape: ApiSh
             `floatingip.port_id must be a NIC port id (a UUID) or null; got ${JSON.stringify(port)}.`,
           );
         }
+        const fixedIp = body["fixed_ip_address"];
+        if (fixedIp !== undefined && fixedIp !== null) {
+          const known = port === null ? undefined : state.getPort(port);
+          if (port === null || (known !== undefined && known.fixedIp !== fixedIp)) {
+            return invalid(
+              `floatingip.fixed_ip_address ${JSON.stringify(fixedIp)} is not an address of port ${JSON.stringify(port)}.`,
+            );
+          }
+        }
         const result = state.update(shape.family, one(ctx), port, ctx.failBind);
-        return "error" in result ? failed(result) : ok(200, { floatingip: result.eip });
+        if ("error" in result) {
+          const taken = result.error === "VPC.0511" && shape.style().takenPortOnUpdate;
+          return failed(taken === "VPC.0509" ? { ...result, error: "VPC.0509" } : result);
+        }
+        return answer(200, port === null ? "unbind" : "bind", result.eip);
       },
     },
     {
@@ -159,6 +205,13 @@ function floatingIpRoutes(state: CloudState, baseUrl: () => string, shape: ApiSh
       },
     },
   ];
+}
+
+/** The query without Neutron's paging keys, which the v6 pages do not document. */
+function withoutPaging(query: URLSearchParams): URLSearchParams {
+  const kept = new URLSearchParams(query);
+  for (const key of ["limit", "marker", "page_reverse"]) kept.delete(key);
+  return kept;
 }
 
 /** The `floatingip` object of a request body, or why the body is malformed. */
