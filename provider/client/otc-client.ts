@@ -21,6 +21,7 @@ import { RequestCounter } from "./transport/request-counter";
 import { RequestExecutor } from "./transport/request-executor";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./transport/retry-policy";
 import type { HttpAnswer } from "./transport/send-once";
+import { ThrottleRegistry, type ThrottleOptions } from "./transport/throttle-registry";
 import type { Credentials, ResolvedSettings } from "./settings/settings";
 import type {
   CallOptions,
@@ -46,8 +47,13 @@ export interface OtcClientOptions {
   random?: () => number;
   /** Retry bounds; unset fields keep {@link DEFAULT_RETRY_POLICY}. */
   retry?: Partial<RetryPolicy>;
-  /** Requests in flight at once, client-wide (default 10). */
+  /** Requests in flight at once, client-wide (default 32). */
   maxConcurrentRequests?: number;
+  /**
+   * OTC's throttling: the adaptive send rate after the first 429 and the retry quota, both on by
+   * default and shared per endpoint and project (see {@link ThrottleOptions}).
+   */
+  throttle?: ThrottleOptions;
   /** Timeout of one HTTP exchange, connect to last body byte (default 30 000 ms). */
   requestTimeoutMs?: number;
   /** Renew a password token this long before it expires (default 10 minutes). */
@@ -183,7 +189,15 @@ class DefaultOtcClient implements OtcClient {
   /** Set by the shared cache so that `close` also drops the client from it. */
   onClose: (() => void) | undefined;
 
-  constructor(settings: ResolvedSettings, options: OtcClientOptions) {
+  /**
+   * @param throttles where the endpoints' send rates and retry quotas live (the process-wide
+   *   registry for shared clients; one of the client's own otherwise)
+   */
+  constructor(
+    settings: ResolvedSettings,
+    options: OtcClientOptions,
+    throttles: (clock: Clock) => ThrottleRegistry = (clock) => new ThrottleRegistry(clock),
+  ) {
     this.region = settings.region;
     this.vpc = settings.vpcEndpoint;
     this.ownsDispatcher = options.dispatcher === undefined;
@@ -213,6 +227,11 @@ class DefaultOtcClient implements OtcClient {
       describeProxy: (url) => describeProxyFor(settings.proxy, url),
     });
     const projectId = options.projectId ?? settings.projectId;
+    const registry = throttles(clock);
+    // OTC throttles per project: the scope is the project, by id when known, else by name.
+    const scope = projectId ?? settings.projectName ?? "";
+    this.executor.options.throttleFor = (baseUrl) =>
+      registry.get(baseUrl, scope, options.throttle ?? {});
     this.auth = new OtcAuthenticator({
       settings,
       projectId,
@@ -488,19 +507,39 @@ interface SharedState {
   options: Omit<OtcClientOptions, "projectId">;
   /** A per-process key for identity fingerprints that reveal nothing about the identity. */
   fingerprintKey: Buffer;
+  /** The endpoints' send rates and retry quotas, per clock (one in production: the system's). */
+  throttles: WeakMap<Clock, ThrottleRegistry>;
 }
 
 const SHARED_KEY = Symbol.for("pulumi-otc-ipv6-eip:shared-clients");
 
 function sharedState(): SharedState {
   const holder = globalThis as unknown as Record<symbol, SharedState | undefined>;
-  holder[SHARED_KEY] ??= { clients: new Map(), options: {}, fingerprintKey: randomBytes(32) };
+  holder[SHARED_KEY] ??= {
+    clients: new Map(),
+    options: {},
+    fingerprintKey: randomBytes(32),
+    throttles: new WeakMap(),
+  };
   return holder[SHARED_KEY];
+}
+
+/** The process-wide registry of send rates and retry quotas for `clock`. */
+function sharedThrottles(clock: Clock): ThrottleRegistry {
+  const state = sharedState();
+  // A copy of this module from before the throttling state existed may have made the holder.
+  const throttles = (state.throttles ??= new WeakMap());
+  let registry = throttles.get(clock);
+  if (!registry) {
+    registry = new ThrottleRegistry(clock);
+    throttles.set(clock, registry);
+  }
+  return registry;
 }
 
 /**
  * Sets the options of shared clients created from now on (retry bounds, concurrency cap,
- * timeouts, logger, dispatcher). Clients already created keep theirs.
+ * timeouts, throttling, logger, dispatcher). Clients already created keep theirs.
  */
 export function setSharedClientOptions(options: Omit<OtcClientOptions, "projectId">): void {
   sharedState().options = { ...options };
@@ -548,11 +587,15 @@ export function getSharedClient(
           }
         }
       : undefined;
-  const client = new DefaultOtcClient(effective, {
-    ...sharedOptions,
-    ...(projectId !== undefined ? { projectId } : {}),
-    ...(onProjectKnown ? { onProjectKnown } : {}),
-  });
+  const client = new DefaultOtcClient(
+    effective,
+    {
+      ...sharedOptions,
+      ...(projectId !== undefined ? { projectId } : {}),
+      ...(onProjectKnown ? { onProjectKnown } : {}),
+    },
+    sharedThrottles,
+  );
   client.onClose = () => {
     for (const k of [key, ...aliases]) if (shared.get(k) === client) shared.delete(k);
   };
@@ -560,8 +603,9 @@ export function getSharedClient(
   return client;
 }
 
-/** Closes and forgets every shared client (for tests and orderly shutdown). */
+/** Closes and forgets every shared client and the endpoints' throttling state (tests, shutdown). */
 export async function closeSharedClients(): Promise<void> {
+  sharedState().throttles = new WeakMap();
   const shared = sharedState().clients;
   const all = [...new Set(shared.values())];
   shared.clear();

@@ -379,6 +379,40 @@ export class RetryBudgetExhaustedError extends OtcEipError {
   }
 }
 
+/**
+ * The retry quota of an endpoint and project is spent (a long throttling or outage): the call
+ * failed without retrying. `throttled` says whether its last answer was a throttle (429).
+ */
+export class RetryQuotaExhaustedError extends OtcEipError {
+  static override readonly kind: string = "RetryQuotaExhaustedError";
+  /** HTTP method of the call. */
+  readonly method: string;
+  /** Path of the call. */
+  readonly path: string;
+  /** The last answer was OTC's throttling (429 `APIG.0308` / `IAM.0012`). */
+  readonly throttled: boolean;
+
+  /** @param target the call; @param throttled whether OTC throttled it; @param last the last error */
+  constructor(target: RequestTarget, throttled: boolean, last: unknown) {
+    const lastMessage = last instanceof Error ? last.message : String(last);
+    super(
+      "RETRY_QUOTA_EXHAUSTED",
+      throttled
+        ? `OTC ${target.method} ${target.path}: OTC is throttling this project's requests (HTTP 429) ` +
+            `and the client's retry quota for it is spent, so the call failed without another retry. ` +
+            `Lower the load: run with fewer operations at once (pulumi up --parallel 4, or lower), ` +
+            `or spread the work over several runs; then try again. Last error: ${lastMessage}`
+        : `OTC ${target.method} ${target.path}: so many calls to this endpoint are failing that the ` +
+            `client's retry quota is spent, so the call failed without another retry. Check the ` +
+            `service and the network, then try again. Last error: ${lastMessage}`,
+      { cause: last },
+    );
+    this.method = target.method;
+    this.path = target.path;
+    this.throttled = throttled;
+  }
+}
+
 /** An operation did not finish within its deadline (e.g. waiting for `ACTIVE`). */
 export class DeadlineExceededError extends OtcEipError {
   static override readonly kind: string = "DeadlineExceededError";

@@ -9,5 +9,14 @@ export type AttemptVerdict =
   | { kind: "fail"; error: unknown }
   /** The token was rejected and dropped: try again at once with a fresh one. */
   | { kind: "renew-token" }
-  /** Worth retrying after a wait; `retryAfterMs` is the server's wait, when it named one. */
-  | { kind: "retry"; error: unknown; retryAfterMs: number | undefined };
+  /**
+   * Worth retrying after a wait; `retryAfterMs` is the server's wait, when it named one;
+   * `throttled` for OTC's throttling (429), `timeout` for a timeout or lost connection.
+   */
+  | {
+      kind: "retry";
+      error: unknown;
+      retryAfterMs: number | undefined;
+      throttled: boolean;
+      timeout: boolean;
+    };

@@ -9,7 +9,7 @@ import type { Redactor } from "./debug-log";
 import { unknownOutcomeError } from "./executor-errors";
 import { parseErrorBody } from "./parse-error-body";
 import type { PreparedCall } from "./prepared-call";
-import { classifyAnswer, parseRetryAfter } from "./retry-policy";
+import { classifyAnswer, isThrottle, parseRetryAfter } from "./retry-policy";
 import type { HttpAnswer } from "./send-once";
 import { toApiError } from "./to-api-error";
 
@@ -82,5 +82,7 @@ export function judgeAnswer(context: AnswerContext): AttemptVerdict {
     kind: "retry",
     error,
     retryAfterMs: parseRetryAfter(headerValue(answer.headers, "retry-after"), context.nowMs),
+    throttled: isThrottle(answer.status, parsed.code),
+    timeout: false,
   };
 }

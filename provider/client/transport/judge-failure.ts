@@ -87,5 +87,7 @@ export function judgeFailure(
       failure.cause,
     ),
     retryAfterMs: undefined,
+    throttled: false,
+    timeout: true,
   };
 }

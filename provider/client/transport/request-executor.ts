@@ -5,12 +5,15 @@
  * its unknown outcome becomes an {@link OutcomeUnknownError}.
  *
  * The pieces: {@link prepareCall} (per-call constants), {@link judgeAnswer} and
- * {@link judgeFailure} (what one attempt means), {@link planRetry} (whether and when to retry).
+ * {@link judgeFailure} (what one attempt means), {@link planRetry} (whether and when to retry),
+ * and per endpoint and project an {@link EndpointThrottle}: the adaptive send rate that every
+ * attempt waits for once OTC has throttled, and the retry quota every retry spends from.
  */
 import type { Dispatcher } from "undici";
-import { TransportError } from "../../core/errors";
+import { RetryQuotaExhaustedError, TransportError } from "../../core/errors";
 import type { ApiCall } from "../api/api-call";
 import { requestIdOf } from "./answer-headers";
+import { RateWaitPastDeadline } from "./adaptive-rate-limiter";
 import type { AttemptVerdict } from "./attempt-verdict";
 import type { Clock } from "./clock";
 import type { ConcurrencyLimiter } from "./concurrency-limiter";
@@ -28,6 +31,7 @@ import {
 import type { RequestCounter } from "./request-counter";
 import type { RetryPolicy } from "./retry-policy";
 import { sendOnce, type HttpAnswer, type SendResult } from "./send-once";
+import type { EndpointThrottle } from "./throttle-registry";
 
 export { buildUrl, type OutgoingRequest } from "./prepared-call";
 
@@ -57,6 +61,8 @@ export interface ExecutorOptions {
   requestTimeoutMs: number;
   /** Names the proxy (redacted) a request to a URL goes through, for messages; none by default. */
   describeProxy?: (url: string) => string | undefined;
+  /** The throttling state (send rate, retry quota) of a call's endpoint; none when absent. */
+  throttleFor?: (baseUrl: string) => EndpointThrottle;
   /** Set once after construction (the authenticator itself uses the executor). */
   authenticator?: Authenticator;
 }
@@ -65,7 +71,23 @@ export interface ExecutorOptions {
 interface Exchange {
   result: SendResult;
   token: string | undefined;
+  /** When the request left (after every wait), epoch ms. */
+  sentAt: number;
 }
+
+/** Where a call stands across its attempts. */
+interface CallProgress {
+  readonly prepared: PreparedCall;
+  readonly throttle: EndpointThrottle;
+  readonly started: number;
+  attempt: number;
+  /** The last retryable failure. */
+  last: unknown;
+  /** Retry-quota tokens this call has taken. */
+  quotaTaken: number;
+}
+
+const NO_THROTTLE: EndpointThrottle = { limiter: undefined, quota: undefined };
 
 /** Runs API calls; shared by every call of one client. */
 export class RequestExecutor {
@@ -79,19 +101,25 @@ export class RequestExecutor {
   async execute(call: ApiCall): Promise<HttpAnswer> {
     const { clock } = this.options;
     const prepared = prepareCall(call);
-    const started = clock.now();
+    const progress: CallProgress = {
+      prepared,
+      throttle: this.options.throttleFor?.(call.baseUrl) ?? NO_THROTTLE,
+      started: clock.now(),
+      attempt: 0,
+      last: undefined,
+      quotaTaken: 0,
+    };
     let renewed = false;
-    let last: unknown;
 
-    for (let attempt = 1; ; attempt++) {
-      const now = clock.now();
-      if (call.deadline !== undefined && now >= call.deadline) {
-        throw deadlineError(prepared.target, attempt - 1, now - started, last);
-      }
-      const exchange = await this.sendAttempt(prepared, attempt);
+    for (;;) {
+      progress.attempt++;
+      this.throwIfPastDeadline(progress);
+      const exchange = await this.sendAttempt(progress);
       const verdict = this.judge(prepared, exchange, renewed);
+      this.tellLimiter(progress, exchange, verdict);
       switch (verdict.kind) {
         case "success":
+          progress.throttle.quota?.onSuccess(progress.quotaTaken);
           return verdict.answer;
         case "fail":
           throw verdict.error;
@@ -100,25 +128,42 @@ export class RequestExecutor {
           this.note(prepared, "token rejected (401); retrying once with a fresh token");
           continue;
         case "retry":
-          last = verdict.error;
-          await this.waitBeforeRetry(prepared, attempt, started, verdict);
+          progress.last = verdict.error;
+          await this.waitBeforeRetry(progress, verdict);
       }
     }
   }
 
-  /** Authenticates and sends one attempt through the concurrency cap, and logs the exchange. */
-  private async sendAttempt(prepared: PreparedCall, attempt: number): Promise<Exchange> {
+  /** Before an attempt: the call's deadline must not have passed (nothing was sent yet). */
+  private throwIfPastDeadline(progress: CallProgress): void {
+    const { call, target } = progress.prepared;
+    const now = this.options.clock.now();
+    if (call.deadline !== undefined && now >= call.deadline) {
+      throw deadlineError(target, progress.attempt - 1, now - progress.started, progress.last);
+    }
+  }
+
+  /**
+   * Waits for the endpoint's send rate, then authenticates and sends one attempt through the
+   * concurrency cap, and logs the exchange.
+   */
+  private async sendAttempt(progress: CallProgress): Promise<Exchange> {
     const { clock, authenticator } = this.options;
+    const { prepared } = progress;
     const { call, target } = prepared;
+    await this.waitForSendRate(progress);
     const request = newOutgoingRequest(prepared);
     const token =
       call.auth === "none" || !authenticator ? undefined : await authenticator.apply(call, request);
     const timeoutMs = this.attemptTimeoutMs(call);
     const t0 = clock.now();
+    let sentAt = t0;
     let result: SendResult;
     try {
       result = await this.options.limiter.run(() => {
         this.options.counter.add(prepared.countKey);
+        sentAt = clock.now();
+        progress.throttle.limiter?.onSent();
         return sendOnce({
           ...request,
           timeoutMs,
@@ -132,8 +177,57 @@ export class RequestExecutor {
     } catch (e) {
       throw new TransportError(target, "aborted by the caller before it was sent.", e);
     }
-    this.logExchange(prepared, result, attempt, clock.now() - t0);
-    return { result, token };
+    this.logExchange(prepared, result, progress.attempt, clock.now() - t0);
+    return { result, token, sentAt };
+  }
+
+  /**
+   * Waits until the endpoint's adaptive send rate lets the attempt go (at once while OTC has not
+   * throttled). A wait that would outlast the deadline fails now, before anything is sent, so a
+   * create never goes out with no time left for its answer.
+   */
+  private async waitForSendRate(progress: CallProgress): Promise<void> {
+    const limiter = progress.throttle.limiter;
+    if (!limiter) return;
+    const { call, target } = progress.prepared;
+    let wait: Promise<void> | undefined;
+    try {
+      wait = limiter.acquire({
+        ...(call.signal ? { signal: call.signal } : {}),
+        ...(call.deadline !== undefined ? { deadline: call.deadline } : {}),
+      });
+    } catch (e) {
+      if (!(e instanceof RateWaitPastDeadline)) throw e;
+      const elapsed = this.options.clock.now() - progress.started;
+      throw deadlineError(target, progress.attempt - 1, elapsed, progress.last ?? e);
+    }
+    if (!wait) return;
+    try {
+      await wait;
+    } catch (e) {
+      throw new TransportError(target, "aborted by the caller while waiting for the send rate.", e);
+    }
+    this.throwIfPastDeadline(progress);
+  }
+
+  /** Feeds the answer to the endpoint's send rate: a throttle cuts it, any other answer grows it. */
+  private tellLimiter(progress: CallProgress, exchange: Exchange, verdict: AttemptVerdict): void {
+    const limiter = progress.throttle.limiter;
+    if (!limiter || !exchange.result.ok) return;
+    if (verdict.kind === "retry" && verdict.throttled) {
+      const before = limiter.stats();
+      limiter.onThrottle(exchange.sentAt, verdict.retryAfterMs);
+      const after = limiter.stats();
+      if (after.decreases > before.decreases) {
+        this.note(
+          progress.prepared,
+          `throttled: send rate for ${progress.prepared.call.baseUrl} now ${after.rate.toFixed(1)} requests/s` +
+            `${verdict.retryAfterMs !== undefined ? `, every request held for ${verdict.retryAfterMs} ms (Retry-After)` : ""}`,
+        );
+      }
+    } else {
+      limiter.onAnswer();
+    }
   }
 
   /** The attempt's timeout: the configured one, shortened to what is left before the deadline. */
@@ -157,20 +251,22 @@ export class RequestExecutor {
     });
   }
 
-  /** Waits before the next attempt, or throws when no retry is allowed. */
+  /**
+   * Waits before the next attempt, or throws when no retry is allowed: the attempts, the time
+   * budget or the deadline are spent, or the endpoint's retry quota cannot pay for it.
+   */
   private async waitBeforeRetry(
-    prepared: PreparedCall,
-    attempt: number,
-    started: number,
+    progress: CallProgress,
     verdict: Extract<AttemptVerdict, { kind: "retry" }>,
   ): Promise<void> {
     const { clock, policy } = this.options;
+    const { prepared, attempt } = progress;
     const { call, target } = prepared;
     const plan = planRetry({
       policy,
       target,
       attempt,
-      elapsedMs: clock.now() - started,
+      elapsedMs: clock.now() - progress.started,
       nowMs: clock.now(),
       deadline: call.deadline,
       retryAfterMs: verdict.retryAfterMs,
@@ -180,6 +276,15 @@ export class RequestExecutor {
     if (plan.kind === "give-up") {
       if (plan.note !== undefined) this.note(prepared, plan.note);
       throw plan.error;
+    }
+    const quota = progress.throttle.quota;
+    if (quota) {
+      const taken = quota.take(verdict.timeout);
+      if (taken === undefined) {
+        this.note(prepared, "giving up at once: the retry quota of this endpoint is spent");
+        throw new RetryQuotaExhaustedError(target, verdict.throttled, verdict.error);
+      }
+      progress.quotaTaken += taken;
     }
     this.note(
       prepared,

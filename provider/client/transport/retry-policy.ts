@@ -3,7 +3,7 @@
  * honoured, bounded attempts and total time. Which answers are worth retrying is decided here too,
  * from what `answer-meaning.ts` reads them to mean.
  */
-import { answerMeaning, classOfMeaning } from "./answer-meaning";
+import { answerMeaning, classOfMeaning, THROTTLING_CODES } from "./answer-meaning";
 import type { AnswerClass, AnswerKey } from "./answer-meaning";
 
 export type { AnswerClass } from "./answer-meaning";
@@ -56,4 +56,9 @@ export function parseRetryAfter(value: string | undefined, nowMs: number): numbe
  */
 export function classifyAnswer(key: AnswerKey): AnswerClass {
   return classOfMeaning(answerMeaning(key));
+}
+
+/** Whether an answer is the gateway's or IAM's throttling (429, `APIG.0308`, `IAM.0012`). */
+export function isThrottle(status: number, code: string | undefined): boolean {
+  return status === 429 || (code !== undefined && THROTTLING_CODES.includes(code));
 }
