@@ -56,7 +56,7 @@ afterEach(async () => {
  */
 async function quiet(): Promise<number> {
   let seen = server.requests.length;
-  for (let still = 0; still < 5; ) {
+  for (let still = 0; still < 5;) {
     await new Promise((resolve) => setTimeout(resolve, 20));
     still = server.requests.length === seen ? still + 1 : 0;
     seen = server.requests.length;
