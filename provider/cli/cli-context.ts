@@ -47,6 +47,14 @@ export interface CliDeps {
   ) => Promise<OtcClient>;
   /** The package version, for `--version`. */
   version: string;
+  /**
+   * Runs the packaged emulator with its own arguments until it stops; resolves with its exit
+   * code. Absent where no emulator is wired (then `emulator` fails with a message).
+   */
+  runEmulator?: (
+    args: readonly string[],
+    io: { stdout: OutputStream; stderr: OutputStream },
+  ) => Promise<number>;
 }
 
 /** What one command runs with, once the command line is parsed and the client exists. */

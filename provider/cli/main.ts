@@ -28,6 +28,12 @@ const createClient: CliDeps["createClient"] = async (config, env, warn, tuning) 
   return createCliClient(config, env, warn, tuning);
 };
 
+/** Loads the packaged emulator only for `otc-ipv6-eip emulator`. */
+const runEmulator: CliDeps["runEmulator"] = async (args, io) => {
+  const { loadEmulatorCli } = await import("./load-emulator");
+  return loadEmulatorCli().runEmulatorCli(args, io);
+};
+
 // `otc-ipv6-eip list | head` closes the pipe early: stop quietly instead of crashing with a stack.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code !== "EPIPE") {
@@ -46,6 +52,7 @@ runUntilSettled(
       stdinIsTty: process.stdin.isTTY === true,
       prompt: promptLine,
       createClient,
+      runEmulator,
       version: packageVersion(),
     }),
   process,

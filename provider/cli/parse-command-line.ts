@@ -53,6 +53,8 @@ export interface CliOptions {
 export type CommandLine =
   | { kind: "help"; topic: CommandName | undefined }
   | { kind: "version" }
+  /** `emulator [options]`: its options are the emulator's own, passed on as they are. */
+  | { kind: "emulator"; args: string[] }
   | { kind: "run"; command: CommandName; args: string[]; options: CliOptions };
 
 type OptionName =
@@ -173,6 +175,7 @@ function nonEmpty(option: string, text: string): string {
  *   missing argument, with a pointer to `--help`
  */
 export function parseCommandLine(argv: readonly string[]): CommandLine {
+  if (argv[0] === "emulator") return { kind: "emulator", args: argv.slice(1) };
   const { tokens, positionals } = parseArgs({
     args: [...argv],
     options: OPTIONS,
@@ -181,11 +184,17 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     tokens: true,
   });
   const first = positionals[0];
+  if (first === "emulator") {
+    throw new UsageError(
+      "`emulator` takes only its own options, after it: `otc-ipv6-eip emulator [--port N] [--json] ...`." +
+        " Run `otc-ipv6-eip emulator --help` for them.",
+    );
+  }
   let command: CommandName | undefined;
   if (first !== undefined && first !== "help") {
     if (!isCommand(first)) {
       throw new UsageError(
-        `Unknown command ${describeValue(first)}: expected one of ${Object.keys(COMMANDS).join(", ")}.${seeHelp()}`,
+        `Unknown command ${describeValue(first)}: expected one of ${[...Object.keys(COMMANDS), "emulator"].join(", ")}.${seeHelp()}`,
       );
     }
     command = first;

@@ -72,6 +72,12 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       stdout.write(`${deps.version}\n`);
       return ExitCode.Ok;
     }
+    if (line.kind === "emulator") {
+      if (!deps.runEmulator) throw new Error("the emulator is not available here.");
+      // Unredacted: the emulator prints its own fake credentials on purpose, and a user who pasted
+      // them into the environment must still see them.
+      return await deps.runEmulator(line.args, { stdout: deps.stdout, stderr: deps.stderr });
+    }
     flags = toStackConfig(line.options, {});
     const tuning =
       line.options.timeoutMs === undefined ? {} : { timeoutMs: line.options.timeoutMs };

@@ -4,6 +4,9 @@
  * otherwise a readable block with `pulumi config set` lines and `OS_*` exports. The credentials are
  * fixed and fake, and printed on purpose.
  *
+ * Also `otc-ipv6-eip emulator` (the package's copy, built into `dist/emulator/`). It stops on
+ * SIGINT/SIGTERM and when the process that started it goes away.
+ *
  * Options: `--port <n>` (default 0: any free port), `--latency <ms>`, `--jitter <ms>`,
  * `--seed <n>`, `--bind-delay <ms>`, `--https`, `--json`; throttling: `--rate-limit <req/s>` and
  * `--burst <n>` (default 5) for VPC calls per project, `--iam-rate-limit <req/s>` and
@@ -18,7 +21,7 @@ import { ANSWER_STYLE_NAMES, isAnswerStyleName } from "./answer-style";
 import type { AnswerStyleName } from "./answer-style";
 import { connectionInfo, startEmulator } from "./index";
 import { akskStackConfig, configSetLines, passwordStackConfig } from "./stack-config";
-import type { Emulator, HiddenPath, RateLimit, RateLimitOptions } from "./types";
+import type { Emulator, EmulatorOptions, HiddenPath, RateLimit, RateLimitOptions } from "./types";
 
 function numberOption(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -101,24 +104,22 @@ export function describeEmulator(emulator: Emulator): string {
       .map((l) => `  ${l}`),
     ...(ca ? [`  pulumi config set otc:caCert ${ca}`] : []),
     "",
-    "Or through the environment:",
+    "Or through the environment (one identity, AK/SK; paste as is):",
     `  export OS_AUTH_URL=${emulator.authUrl}`,
     `  export OS_REGION_NAME=${emulator.region}`,
-    `  export OS_PROJECT_NAME=${emulator.projectName}`,
     `  export OS_PROJECT_ID=${emulator.projectId}`,
-    `  export OS_USER_DOMAIN_NAME=${emulator.domainName}`,
-    `  export OS_USERNAME=${emulator.userName}`,
-    `  export OS_PASSWORD=${emulator.password}`,
     `  export OS_ACCESS_KEY=${emulator.accessKey}`,
     `  export OS_SECRET_KEY=${emulator.secretKey}`,
     `  export OTC_VPC_ENDPOINT=${emulator.vpcEndpoint}`,
     ...(ca ? [`  export OS_CACERT=${ca}`] : []),
+    "  # or, for password authentication instead (never both identities at once):",
+    `  #   unset OS_ACCESS_KEY OS_SECRET_KEY; export OS_USER_DOMAIN_NAME=${emulator.domainName} OS_USERNAME=${emulator.userName} OS_PASSWORD=${emulator.password}`,
     "",
     "NIC ports (id, fixed IPv4, kind):",
     ...emulator.ports.map((p) => `  ${p.id}  ${p.fixedIp}  ${p.kind}`),
     "",
     `Answer style: ${describeStyle(emulator)}`,
-    `Control endpoint: ${emulator.url}/__emulator/ (info, state, log, counts, faults, rate-limit, ports, ipv4-eips, clock, eip-status, answer-style, hidden)`,
+    `Control endpoint: ${emulator.url}/__emulator/ (info, state, log, counts, faults, rate-limit, ports, ipv4-eips, clock, eip-status, ipv6-eips, answer-style, hidden)`,
     "Stop with Ctrl+C.",
   ];
   return lines.join("\n");
@@ -133,72 +134,169 @@ function describeStyle(emulator: Emulator): string {
   );
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: "string" },
-      latency: { type: "string" },
-      jitter: { type: "string" },
-      seed: { type: "string" },
-      "bind-delay": { type: "string" },
-      https: { type: "boolean", default: false },
-      json: { type: "boolean", default: false },
-      "rate-limit": { type: "string" },
-      burst: { type: "string" },
-      "iam-rate-limit": { type: "string" },
-      "iam-burst": { type: "string" },
-      "retry-after": { type: "string" },
-      style: { type: "string" },
-      hide: { type: "string", multiple: true },
-    },
-    strict: true,
-  });
-  // Handlers first: a signal during start-up still ends in a clean close and exit 0.
-  const current: { emulator?: Emulator } = {};
-  let stopRequested = false;
-  let closing = false;
-  const close = (running: Emulator): void => {
-    if (closing) return;
-    closing = true;
-    running.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        process.stderr.write(`emulator: close failed: ${String(error)}\n`);
-        process.exit(1);
-      },
-    );
-  };
-  const stop = (): void => {
-    stopRequested = true;
-    if (current.emulator) close(current.emulator);
-  };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
-  const started = await startEmulator({
-    port: numberOption("port", values.port),
-    latencyMs: numberOption("latency", values.latency),
-    latencyJitterMs: numberOption("jitter", values.jitter),
-    seed: numberOption("seed", values.seed),
-    bindDelayMs: numberOption("bind-delay", values["bind-delay"]),
-    https: values.https,
-    rateLimit: rateLimitFromFlags(values),
-    answerStyle: styleOption(values.style),
-    hiddenPaths: (values.hide ?? []).map(hideOption),
-  });
-  current.emulator = started;
-  if (stopRequested) {
-    close(started);
-    return;
-  }
-  if (values.json) {
-    const extra = started.caPem ? { caPem: started.caPem, caCertFile: started.caCertFile } : {};
-    process.stdout.write(`${JSON.stringify({ ...connectionInfo(started), ...extra })}\n`);
-  } else {
-    process.stdout.write(`${describeEmulator(started)}\n`);
-  }
+/** Where the emulator CLI writes; `process.stdout`/`process.stderr` by default. */
+export interface EmulatorCliIo {
+  stdout: { write(chunk: string): unknown };
+  stderr: { write(chunk: string): unknown };
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`emulator: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(2);
-});
+/** How often the emulator looks whether the process that started it is still there. */
+const PARENT_CHECK_MS = 500;
+
+const USAGE = `Usage: otc-ipv6-eip emulator [options]   (from the repository: npm run emulator -- [options])
+
+Starts the OTC API emulator on 127.0.0.1 (IAM, the IPv6 and IPv4 EIP APIs, networks, ports,
+quotas) and serves until Ctrl+C, SIGTERM, or the process that started it goes away.
+
+Options:
+  --port <n>             TCP port (default 0: any free port, printed)
+  --json                 print one JSON line with the connection details instead of the text
+  --https                serve HTTPS with a throw-away CA (needs openssl); the CA is printed
+  --latency <ms>         fixed latency per request      --jitter <ms>  random extra latency
+  --seed <n>             seed of ids, addresses and random faults (default 1)
+  --bind-delay <ms>      time a bind or unbind takes to settle (default 0)
+  --quota <n>            EIP quota of the project, IPv4 and IPv6 together (default 50)
+  --style classic|documented|sparse   how the IPv6 API answers (bind/unbind status, links)
+  --hide gateway|proxy:<path>         answer a path (or a * prefix) with a gateway's 404
+                         APIG.0101 or a proxy's HTML 404, e.g. a region without the IPv6 API:
+                         --hide 'gateway:/v2.0/eip/floatingips_v6*'  (repeatable)
+  --rate-limit <n/s> [--burst <n>], --iam-rate-limit <n/s> [--iam-burst <n>],
+  --retry-after none|auto|<s>   the gateway's throttling (429 APIG.0308 / IAM.0012)
+  -h, --help             this help
+`;
+
+/**
+ * Runs the emulator CLI: parses `argv`, starts the emulator, prints its connection details and
+ * resolves with the exit code once it has stopped (0 on SIGINT/SIGTERM or when the parent process
+ * went away, 2 for a bad option, 1 when closing failed).
+ */
+export async function runEmulatorCli(
+  argv: readonly string[],
+  io: EmulatorCliIo = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
+  let values;
+  try {
+    values = parseArgs({
+      args: [...argv],
+      options: {
+        port: { type: "string" },
+        latency: { type: "string" },
+        jitter: { type: "string" },
+        seed: { type: "string" },
+        "bind-delay": { type: "string" },
+        quota: { type: "string" },
+        style: { type: "string" },
+        hide: { type: "string", multiple: true },
+        https: { type: "boolean", default: false },
+        json: { type: "boolean", default: false },
+        "rate-limit": { type: "string" },
+        burst: { type: "string" },
+        "iam-rate-limit": { type: "string" },
+        "iam-burst": { type: "string" },
+        "retry-after": { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    io.stderr.write(
+      `emulator: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`,
+    );
+    return 2;
+  }
+  if (values.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  let options: EmulatorOptions;
+  try {
+    options = {
+      port: numberOption("port", values.port),
+      latencyMs: numberOption("latency", values.latency),
+      latencyJitterMs: numberOption("jitter", values.jitter),
+      seed: numberOption("seed", values.seed),
+      bindDelayMs: numberOption("bind-delay", values["bind-delay"]),
+      quota: numberOption("quota", values.quota),
+      answerStyle: styleOption(values.style),
+      hiddenPaths: (values.hide ?? []).map(hideOption),
+      https: values.https,
+      rateLimit: rateLimitFromFlags(values),
+    };
+  } catch (error) {
+    io.stderr.write(`emulator: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+  return serveUntilStopped(options, values.json, io);
+}
+
+/** Starts the emulator and resolves once a signal or the parent's exit has closed it. */
+function serveUntilStopped(
+  options: EmulatorOptions,
+  json: boolean,
+  io: EmulatorCliIo,
+): Promise<number> {
+  return new Promise<number>((resolve) => {
+    // Handlers first: a signal during start-up still ends in a clean close and exit 0.
+    const current: { emulator?: Emulator } = {};
+    let stopRequested = false;
+    let closing = false;
+    const parent = process.ppid;
+    const close = (running: Emulator): void => {
+      if (closing) return;
+      closing = true;
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      clearInterval(watch);
+      running.close().then(
+        () => resolve(0),
+        (error: unknown) => {
+          io.stderr.write(`emulator: close failed: ${String(error)}\n`);
+          resolve(1);
+        },
+      );
+    };
+    const stop = (): void => {
+      stopRequested = true;
+      if (current.emulator) close(current.emulator);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+    // Killing `npm run emulator` (or a test runner) does not signal this process: it is re-parented.
+    // Unref'd: the server keeps the process alive while it serves; the watch must not after it.
+    const watch = setInterval(() => {
+      if (process.ppid !== parent) stop();
+    }, PARENT_CHECK_MS);
+    watch.unref();
+    startEmulator(options).then(
+      (started) => {
+        current.emulator = started;
+        if (stopRequested) {
+          close(started);
+          return;
+        }
+        if (json) {
+          const extra = started.caPem
+            ? { caPem: started.caPem, caCertFile: started.caCertFile }
+            : {};
+          io.stdout.write(`${JSON.stringify({ ...connectionInfo(started), ...extra })}\n`);
+        } else {
+          io.stdout.write(`${describeEmulator(started)}\n`);
+        }
+      },
+      (error: unknown) => {
+        process.off("SIGINT", stop);
+        process.off("SIGTERM", stop);
+        clearInterval(watch);
+        io.stderr.write(`emulator: ${error instanceof Error ? error.message : String(error)}\n`);
+        resolve(1);
+      },
+    );
+  });
+}
+
+// `npm run emulator` runs this file; `otc-ipv6-eip emulator` loads it and calls runEmulatorCli.
+// Exits explicitly once stopped: under tsx, its esbuild service may still hold the event loop.
+if (require.main === module) {
+  void runEmulatorCli(process.argv.slice(2)).then((code) => process.exit(code));
+}

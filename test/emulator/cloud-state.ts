@@ -251,6 +251,20 @@ export class CloudState {
     return true;
   }
 
+  /** The EIP quota and how much of it is used (both families count, as on OTC). */
+  quotaUsage(): { used: number; quota: number } {
+    return { used: this.eips.size, quota: this.options.quota };
+  }
+
+  /** Moves an EIP's creation (and update) time `seconds` into the past; false for an unknown id. */
+  backdate(id: string, seconds: number): boolean {
+    const eip = this.eips.get(id.toLowerCase());
+    if (!eip) return false;
+    eip.createdAt -= seconds * 1000;
+    eip.updatedAt = Math.min(eip.updatedAt, eip.createdAt);
+    return true;
+  }
+
   private completion(): number {
     return this.options.clock.now() + this.options.bindDelayMs;
   }

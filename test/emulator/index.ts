@@ -22,6 +22,7 @@ import { handleControl } from "./routes/control-routes";
 import { ipv4FloatingIpRoutes, ipv6FloatingIpRoutes } from "./routes/floating-ip-routes";
 import { iamRoutes } from "./routes/iam-routes";
 import { networkRoutes } from "./routes/network-routes";
+import { quotaRoutes } from "./routes/quota-routes";
 import { portRoutes } from "./routes/port-routes";
 import { createTlsMaterial } from "./tls-certificates";
 import { resolveAnswerStyle } from "./answer-style";
@@ -137,6 +138,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       subnetIds,
     }),
     ...portRoutes({ state, projectId, subnetId: subnetIds[1], createdAt: clock.now() }),
+    ...quotaRoutes(state),
   ];
 
   const tls = options.https ? await createTlsMaterial() : undefined;
@@ -166,6 +168,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         const result = state.create("ipv4", portId ?? null);
         if ("error" in result) throw new Error(`${result.error}: ${result.message}`);
         return { id: result.eip.id, address: result.eip.floating_ip_address };
+      },
+      createIpv6Eip(portId, ageSeconds = 0) {
+        const result = state.create("ipv6", portId ?? null);
+        if ("error" in result) throw new Error(`${result.error}: ${result.message}`);
+        const id = result.eip.id;
+        if (portId) state.forceStatus(id, "ACTIVE");
+        if (ageSeconds > 0) state.backdate(id, ageSeconds);
+        return { id, address: result.eip.floating_ip_address };
       },
       setEipStatus(id, status) {
         if (!state.forceStatus(id, status)) throw new Error(`No EIP with id ${id}.`);

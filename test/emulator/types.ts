@@ -299,6 +299,11 @@ export interface Emulator extends EmulatorInfo {
   addPort(kind?: PortKind): Port;
   /** Creates an IPv4 EIP, bound to `portId` when given, bypassing auth and faults. */
   createIpv4Eip(portId?: string): { id: string; address: string };
+  /**
+   * Creates an IPv6 EIP, bound to `portId` when given (settled at once), created `ageSeconds` ago
+   * (default 0), bypassing auth and faults.
+   */
+  createIpv6Eip(portId?: string, ageSeconds?: number): { id: string; address: string };
   /** Sets an EIP's status out of band (e.g. `ERROR`); throws for an unknown id. */
   setEipStatus(id: string, status: FloatingIpWire["status"]): void;
   /** Replaces the fault configuration. */

@@ -12,6 +12,8 @@
  * - `POST /__emulator/ports` (body `{"kind": "ecs" | "elb" | "router-interface" | "dhcp"}`,
  *   optional): adds a port, 201 with it
  * - `POST /__emulator/ipv4-eips` (body `{"port_id": "<uuid>"}`, optional): adds an IPv4 EIP, 201
+ * - `POST /__emulator/ipv6-eips` (body `{"port_id": "<uuid>", "age_seconds": n}`, both optional):
+ *   adds an IPv6 EIP, bound (and settled) when a port is given, created `age_seconds` ago; 201
  * - `POST /__emulator/clock` (body `{"advanceSeconds": n}`): moves the emulator's clock forward
  * - `POST /__emulator/eip-status` (body `{"id": "<uuid>", "status": "ERROR"}`): sets an EIP's status
  * - `GET /__emulator/answer-style`, `PUT /__emulator/answer-style` (body: a style name as a JSON
@@ -30,6 +32,7 @@ export type ControlApi = Pick<
   Emulator,
   | "addPort"
   | "createIpv4Eip"
+  | "createIpv6Eip"
   | "setFaults"
   | "requestLog"
   | "counts"
@@ -93,6 +96,17 @@ export function handleControl(api: ControlApi, method: string, path: string, bod
           return bad("port_id must be a string or null.");
         }
         return { status: 201, body: api.createIpv4Eip(port ?? undefined) };
+      }
+      case "POST ipv6-eips": {
+        const port = isObject(json) ? json["port_id"] : undefined;
+        const age = isObject(json) ? json["age_seconds"] : undefined;
+        if (port !== undefined && port !== null && typeof port !== "string") {
+          return bad("port_id must be a string or null.");
+        }
+        if (age !== undefined && (typeof age !== "number" || !(age >= 0))) {
+          return bad("age_seconds must be a number >= 0.");
+        }
+        return { status: 201, body: api.createIpv6Eip(port ?? undefined, age) };
       }
       case "POST clock": {
         const seconds = isObject(json) ? json["advanceSeconds"] : undefined;
