@@ -33,10 +33,20 @@ function sameTimeouts(given: unknown, recorded: Record<string, number> | null): 
 }
 
 /**
+ * Whether an EIP on the port the program wants is broken as the state (after a refresh) shows it:
+ * in `ERROR`, or `DOWN` while it should be bound. `update` repairs it.
+ */
+function needsRepair(status: string | null, wantedPort: string | null): boolean {
+  if (status === "ERROR") return true;
+  return wantedPort !== null && status === "DOWN";
+}
+
+/**
  * Decides what a change of inputs means:
  *
  * - `portId` differs from the port the EIP is bound to now (or is unknown): an in-place update
- *   (rebind); leaving it out means "unbound".
+ *   (rebind); leaving it out means "unbound". The same port with the EIP in `ERROR`, or `DOWN`
+ *   while it should be bound (as a refresh shows it): an update that repairs it.
  * - `floatingNetworkId` or `region` given and different from where the EIP lives (or unknown): a
  *   replacement, deleted before its successor is created. Leaving either out is no change: the
  *   value was looked up, and the EIP keeps it (changing `otc:region` never moves a live EIP).
@@ -58,6 +68,7 @@ export function diffInputs(
 
   const port = news["portId"];
   if (isUnknown(port) || lower(port) !== stored.portId) changes = true;
+  else if (needsRepair(stored.status, lower(port))) changes = true;
 
   const network = news["floatingNetworkId"];
   const heldNetwork = stored.floatingNetworkId ?? lower(stored.recordedInputs.floatingNetworkId);

@@ -3,11 +3,26 @@
  * IPv6 EIP there? The lists come from the live guard (two calls) in the lifecycle.
  */
 import type { InputFailure } from "./errors";
+import { describePort } from "./port-kind";
+import type { PortKind } from "./port-kind";
 
 /** An EIP found on the NIC (the OTC client's `FloatingIp` fits). */
 export interface EipOnNic {
   id: string;
   floatingIpAddress: string;
+  /** When OTC says it was created (`yyyy-MM-ddTHH:mm:ss`, UTC), if it says. */
+  createdAt?: string | null;
+}
+
+/** What the message about a conflict may say besides the conflict itself. */
+export interface ConflictContext {
+  /** The kind of the port, when known (to say "ECS NIC" or "ELB VIP port"). */
+  kind?: PortKind | null;
+  /**
+   * The resource is new to the stack: an IPv6 EIP on its NIC may then be its own, made by an
+   * interrupted `pulumi up` that never recorded it (a pending create).
+   */
+  newResource?: boolean;
 }
 
 /** The EIP that blocks the NIC, with its family. */
@@ -40,18 +55,42 @@ export function findNicConflict(
   return undefined;
 }
 
+/**
+ * What to do when a new resource meets an IPv6 EIP on its NIC that may be its own: the provider
+ * cannot prove it (nothing in the EIP says who made it), so it refuses, and says both ways out.
+ */
+function interruptedUpHint(eip: EipOnNic): string {
+  const made = eip.createdAt ? ` (created ${eip.createdAt} UTC)` : "";
+  return (
+    ` If an earlier \`pulumi up\` of this stack was interrupted after creating it${made} (the ` +
+    "process killed, a CI runner lost), it is most likely this resource's own EIP, which Pulumi " +
+    `never recorded (a pending create). To take it over, set adoptId: "${eip.id}"; and clear the ` +
+    "pending create (`pulumi refresh --clear-pending-creates`, or `pulumi stack export`, remove " +
+    "it from pending_operations, `pulumi stack import`), or record it by id with " +
+    `\`pulumi refresh --import-pending-creates <urn> ${eip.id}\`. Otherwise delete that EIP.`
+  );
+}
+
 /** The check failure for a conflict: the NIC, the EIP there (address and id), the rule and the fix. */
-export function describeNicConflict(conflict: NicConflict): InputFailure {
+export function describeNicConflict(
+  conflict: NicConflict,
+  context: ConflictContext = {},
+): InputFailure {
   const { portId, family, eip } = conflict;
-  const adopt =
-    family === "IPv6"
-      ? ` If that IPv6 EIP should be managed by this resource, set adoptId: "${eip.id}".`
-      : "";
+  let adopt = "";
+  if (family === "IPv6") {
+    adopt = context.newResource
+      ? interruptedUpHint(eip)
+      : ` If that IPv6 EIP should be managed by this resource, set adoptId: "${eip.id}".`;
+  }
+  const nic = describePort(portId, context.kind ?? null);
+  const other =
+    context.kind === "elb" ? "another load balancer's VIP port" : "a second NIC on the ECS";
   return {
     property: "portId",
     reason:
-      `NIC "${portId}" already has the ${family} EIP ${eip.floatingIpAddress} (id ${eip.id}). ` +
+      `${nic} already has the ${family} EIP ${eip.floatingIpAddress} (id ${eip.id}). ` +
       `OTC binds one EIP per NIC, IPv4 or IPv6, so an IPv6 EIP cannot be bound there. ` +
-      `Choose another NIC (e.g. a second NIC on the ECS) or unbind that EIP first.${adopt}`,
+      `Choose another NIC (e.g. ${other}) or unbind that EIP first.${adopt}`,
   };
 }

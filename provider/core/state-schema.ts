@@ -8,13 +8,14 @@
  */
 import type { InputKey } from "./input-keys";
 import { parseIpv6Eip } from "./nat64";
+import type { PortKind } from "./port-kind";
 import type { Ipv6EipSpec } from "./input-spec";
 import { readSecretInputs, unwrapSecret } from "./secret-inputs";
 import type { Ipv6EipTimeouts } from "./timeouts";
 import { resolveTimeouts } from "./timeouts";
 
 /** The version of the state layout this package writes. Increase it when the layout changes. */
-export const STATE_SCHEMA_VERSION = 1;
+export const STATE_SCHEMA_VERSION = 2;
 
 /** The facts about an EIP that the state keeps (the OTC client's `FloatingIp` has them all). */
 export interface EipFacts {
@@ -54,6 +55,11 @@ export interface Ipv6EipState {
   ipv4Address: string | null;
   /** The NIC the EIP is bound to now, or `null`. */
   portId: string | null;
+  /**
+   * What that port is: `ecs` (an ECS NIC) or `elb` (an ELB VIP); `null` when unbound, or when the
+   * port could not be read. Since schema version 2.
+   */
+  portKind: PortKind | null;
   /** `ACTIVE`, `DOWN` or `ERROR`. */
   status: string;
   /** The NIC's private IPv4, or `null`. */
@@ -103,11 +109,13 @@ export function recordInputs(spec: Ipv6EipSpec): RecordedInputs {
  * @param eip the EIP as last read
  * @param recorded the inputs as given
  * @param location the region and project the EIP was created or found in
+ * @param portKind what the EIP's port is, when known (ignored for an unbound EIP)
  */
 export function buildState(
   eip: EipFacts,
   recorded: RecordedInputs,
   location: EipLocation,
+  portKind: PortKind | null = null,
 ): Ipv6EipState {
   let floatingIpAddress = eip.floatingIpAddress;
   let ipv4Address: string | null = null;
@@ -123,6 +131,7 @@ export function buildState(
     floatingIpAddress,
     ipv4Address,
     portId: eip.portId ?? null,
+    portKind: eip.portId ? portKind : null,
     status: eip.status,
     fixedIpAddress: eip.fixedIpAddress ?? null,
     floatingNetworkId: eip.floatingNetworkId,
@@ -156,6 +165,14 @@ export interface StoredState {
   projectId: string | null;
   /** The NIC the EIP was bound to at the last read, or `null`. */
   portId: string | null;
+  /** What that port is, when recorded (schema 2 and later), else `null`. */
+  portKind: PortKind | null;
+  /** The EIP's status at the last read (`ACTIVE`, `DOWN`, `ERROR`), or `null`. */
+  status: string | null;
+  /** The IPv6 address recorded, or `null`. */
+  floatingIpAddress: string | null;
+  /** Its IPv4 twin recorded, or `null`. */
+  ipv4Address: string | null;
   /** The EIP's external network, or `null`. */
   floatingNetworkId: string | null;
   /** The inputs as given then. */
@@ -195,6 +212,10 @@ export function readState(outputs: Record<string, unknown> | undefined | null): 
     region: str(o["region"]),
     projectId: str(o["projectId"]),
     portId: str(o["portId"])?.toLowerCase() ?? null,
+    portKind: o["portKind"] === "ecs" || o["portKind"] === "elb" ? o["portKind"] : null,
+    status: str(o["status"]),
+    floatingIpAddress: str(o["floatingIpAddress"]),
+    ipv4Address: str(o["ipv4Address"]),
     floatingNetworkId: str(o["floatingNetworkId"])?.toLowerCase() ?? null,
     recordedInputs: {
       portId: str(r["portId"]),

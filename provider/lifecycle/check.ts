@@ -1,14 +1,16 @@
 /**
- * `check`: validation (pure, no API call for invalid input) and the live one-EIP-per-NIC guard.
+ * `check`: validation (pure, no API call for invalid input), the plans refused outright (a region
+ * change that keeps the NIC), and the live checks (port, one EIP per NIC, external network).
  */
 import { isMissingCredentialsOnly } from "../client/settings/settings";
 import type { OtcClient } from "../client/types";
 import { ConfigurationError } from "../core/errors";
 import type { InputFailure } from "../core/errors";
 import { checkInputs } from "../core/check-inputs";
-import { describeNicConflict } from "../core/nic-guard";
+import { planLiveCheck } from "../core/check-plan";
+import type { LiveCheckPlan } from "../core/check-plan";
 import { containsUnknown, isUnknown } from "../core/unknown-value";
-import { inspectNicLive } from "./live-guard";
+import { runLivePlanCheck } from "./live-plan-check";
 import type { ProviderContext } from "./provider-context";
 
 /** What `check` answers: the inputs to use and every failure. */
@@ -23,14 +25,56 @@ function lowerId(value: unknown): string | null {
   return typeof value === "string" && !isUnknown(value) ? value.toLowerCase() : null;
 }
 
+/** The provider's region, when the settings resolve (they do not without credentials). */
+async function providerRegion(ctx: ProviderContext): Promise<string | undefined> {
+  try {
+    return (await ctx.settings()).region;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the skipped live checks were about, for the line that says so. */
+function describeSkipped(plan: LiveCheckPlan): string {
+  const parts: string[] = [];
+  if (plan.portId) {
+    parts.push(`that port ${plan.portId} exists, can hold an EIP and holds none yet`);
+  }
+  if (plan.networkId) parts.push(`that network ${plan.networkId} is the external network`);
+  return parts.join(", and ");
+}
+
 /**
- * Checks the new inputs. When they are valid, `portId` is known and it is not the port the
- * resource already holds, lists the EIPs on that NIC and refuses it when another EIP is there.
+ * A client for the check, or `undefined` when no credentials are configured at all (a preview of
+ * a pull request from a fork), after saying so. Settings that are given but invalid throw the
+ * `ConfigurationError` listing them.
+ */
+async function clientOrSkip(
+  ctx: ProviderContext,
+  region: string | undefined,
+  plan: LiveCheckPlan,
+): Promise<OtcClient | undefined> {
+  try {
+    return await ctx.client({ region });
+  } catch (error) {
+    if (!(error instanceof ConfigurationError) || !isMissingCredentialsOnly(error)) throw error;
+    const missing = error.problems.map((p) => p.key).join(", ");
+    ctx.deps.log(
+      `Ipv6Eip: no OTC credentials here (${missing}), so the live check ${describeSkipped(plan)} ` +
+        "was skipped; `pulumi up` runs it with credentials.",
+    );
+    return undefined;
+  }
+}
+
+/**
+ * Checks the new inputs. When they are valid: refuses a region change that keeps the NIC (no API
+ * call), then — when the port is new, changed, or needed by a replacement, or the network is given
+ * new or changed — asks OTC in one round trip whether the port exists here and can hold an EIP,
+ * whether another EIP is on it, and whether the network is the external one.
  *
- * Skips the live guard when a value it needs is unknown (`up` checks again with real values) and
- * when no credentials are configured at all (a preview of a pull request from a fork), saying so.
- * Settings that are given but invalid fail the check with the `ConfigurationError` listing them.
- * A NIC found empty is remembered briefly so the `update` that follows need not list it again.
+ * Skips the live checks when a value they need is unknown (`up` checks again with real values) and
+ * when no credentials are configured at all, saying so. An unchanged resource costs no call.
  *
  * @param ctx the configured provider
  * @param olds the old inputs (empty for a new resource)
@@ -43,39 +87,17 @@ export async function checkIpv6Eip(
 ): Promise<CheckAnswer> {
   const failures = checkInputs(news, { allowUnknown: true });
   if (failures.length > 0) return { inputs: news, failures };
-  const portId = lowerId(news["portId"]);
-  if (portId === null) return { inputs: news, failures };
   if (containsUnknown(news["adoptId"]) || containsUnknown(news["region"])) {
     return { inputs: news, failures };
   }
-  if (portId === lowerId(olds?.["portId"])) return { inputs: news, failures };
+  const changesRegion = typeof news["region"] === "string" && Object.keys(olds ?? {}).length > 0;
+  const plan = planLiveCheck(olds, news, changesRegion ? await providerRegion(ctx) : undefined);
+  if ("property" in plan) return { inputs: news, failures: [plan] };
+  if (plan.portId === null && plan.networkId === null) return { inputs: news, failures };
 
   const region = typeof news["region"] === "string" ? news["region"] : undefined;
-  let client;
-  try {
-    client = await ctx.client({ region });
-  } catch (error) {
-    // Only the absence of any credentials is a preview to let through (a fork has no secrets);
-    // a value given but wrong fails the preview, naming every problem.
-    if (!(error instanceof ConfigurationError) || !isMissingCredentialsOnly(error)) throw error;
-    const missing = error.problems.map((p) => p.key).join(", ");
-    ctx.deps.log(
-      `Ipv6Eip: no OTC credentials here (${missing}), so the live check that NIC ${portId} ` +
-        "holds no EIP yet was skipped; `pulumi up` runs it with credentials.",
-    );
-    return { inputs: news, failures };
-  }
-  const verdict = await inspectNicLive(client, portId, [lowerId(news["adoptId"])]);
-  if (verdict.conflict) failures.push(describeNicConflict(verdict.conflict));
-  else if (verdict.empty) await rememberFreeNic(ctx, client, portId);
+  const client = await clientOrSkip(ctx, region, plan);
+  if (!client) return { inputs: news, failures };
+  failures.push(...(await runLivePlanCheck(ctx, client, plan, [lowerId(news["adoptId"])])));
   return { inputs: news, failures };
-}
-
-/** Lets the `update` that follows reuse this verdict (see `update`); best effort. */
-async function rememberFreeNic(ctx: ProviderContext, client: OtcClient, portId: string) {
-  try {
-    ctx.rememberFreeNic({ region: client.region, projectId: await client.projectId() }, portId);
-  } catch {
-    // Without the project id the verdict cannot be placed; `update` then runs the guard itself.
-  }
 }

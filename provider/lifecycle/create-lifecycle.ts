@@ -2,12 +2,12 @@
  * The provider's lifecycle bound to its dependencies: the object the serialized shim calls.
  */
 import type { InputFailure } from "../core/errors";
-import { diffInputs } from "../core/diff-inputs";
 import type { Ipv6EipDiff } from "../core/diff-inputs";
 import { checkIpv6Eip } from "./check";
 import { createIpv6Eip } from "./create";
 import type { CreateAnswer } from "./create";
 import { deleteIpv6Eip } from "./delete";
+import { diffIpv6Eip } from "./diff";
 import type { LifecycleDeps, LifecycleSettings } from "./deps";
 import { ProviderContext } from "./provider-context";
 import { readIpv6Eip } from "./read";
@@ -35,7 +35,7 @@ export interface Ipv6EipLifecycle {
     olds: Record<string, unknown> | undefined,
     news: Record<string, unknown>,
   ) => Promise<{ inputs: Record<string, unknown>; failures: InputFailure[] }>;
-  /** The pure diff. */
+  /** The diff rules; prints a warning line when the plan replaces the EIP. */
   diff: (
     ctx: ProviderContext,
     id: string,
@@ -87,7 +87,7 @@ export function createLifecycle<S extends LifecycleSettings>(
       return Promise.resolve(new ProviderContext(deps, config) as unknown as ProviderContext);
     },
     check: (ctx, olds, news) => checkIpv6Eip(ctx, olds, news),
-    diff: (_ctx, _id, olds, news) => Promise.resolve(diffInputs(olds, news)),
+    diff: (ctx, id, olds, news) => Promise.resolve(diffIpv6Eip(ctx, id, olds, news)),
     create: (ctx, inputs) => createIpv6Eip(ctx, inputs),
     read: (ctx, id, props) => readIpv6Eip(ctx, id, props),
     update: (ctx, id, olds, news) => updateIpv6Eip(ctx, id, olds, news),

@@ -15,6 +15,7 @@ import type { Ipv6EipSpec } from "../core/input-spec";
 import { buildState, recordInputs } from "../core/state-schema";
 import type { EipLocation } from "../core/state-schema";
 import { toOutputs } from "./plain-outputs";
+import { portKindFor } from "./port-facts";
 import type { ProviderContext } from "./provider-context";
 import { rebindEip } from "./rebind-eip";
 import { waitForEip } from "./wait-for-eip";
@@ -168,16 +169,13 @@ export async function createIpv6Eip(
   };
   const recorded = recordInputs(spec);
   const first = await obtainEip(ctx, client, spec, location, deadline);
-  // The NIC now holds this EIP: a verdict from `check` that it was empty no longer holds.
-  if (spec.portId !== null && location.projectId !== null) {
-    ctx.takeFreeNicVerdict({ region: location.region, projectId: location.projectId }, spec.portId);
-  }
   try {
     const settled =
       spec.adoptId !== null
         ? await rebindEip(client, first, spec.portId, deadline, ctx.deps)
         : await waitForEip(client, first, spec.portId, deadline, ctx.deps);
-    return { id: settled.id, outs: toOutputs(buildState(settled, recorded, location)) };
+    const kind = await portKindFor(ctx, client, location, settled.portId, deadline);
+    return { id: settled.id, outs: toOutputs(buildState(settled, recorded, location, kind)) };
   } catch (error) {
     let last = first;
     try {

@@ -13,6 +13,15 @@ export interface LiveNicVerdict {
   empty: boolean;
 }
 
+/** Options of {@link inspectNicLive}. */
+export interface InspectNicOptions {
+  /**
+   * Count only IPv4 EIPs as conflicts: the NIC holds this resource's old IPv6 EIP, which a
+   * replacement deletes first (its id is not known to `check`).
+   */
+  ipv4Only?: boolean;
+}
+
 /**
  * Lists the IPv4 and the IPv6 EIPs on `portId` (two calls at once) and returns the first one that
  * is not among `ownIds` (`conflict`), and whether the NIC held none at all (`empty`).
@@ -22,6 +31,7 @@ export async function inspectNicLive(
   portId: string,
   ownIds: readonly (string | null | undefined)[],
   deadline?: number,
+  inspect: InspectNicOptions = {},
 ): Promise<LiveNicVerdict> {
   const options = deadline === undefined ? {} : { deadline };
   const [ipv4, ipv6] = await Promise.all([
@@ -31,7 +41,7 @@ export async function inspectNicLive(
   // The IPv6 list filter is the server's; keep only exact matches in case it is ignored.
   const onPort = ipv6.filter((eip) => eip.portId?.toLowerCase() === portId.toLowerCase());
   return {
-    conflict: findNicConflict(portId, ipv4, onPort, ownIds),
+    conflict: findNicConflict(portId, ipv4, inspect.ipv4Only ? [] : onPort, ownIds),
     empty: ipv4.length === 0 && onPort.length === 0,
   };
 }

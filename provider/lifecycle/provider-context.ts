@@ -3,7 +3,9 @@
  * (lazily, at call time, so a preview without credentials still works where it can), and clients.
  */
 import type { OtcClient } from "../client/types";
+import type { PortKind } from "../core/port-kind";
 import type { ClientOverrides, LifecycleDeps, LifecycleSettings } from "./deps";
+import { FactCache } from "./fact-cache";
 
 /** Where an existing EIP lives, as its state recorded it. */
 export interface Placement {
@@ -22,17 +24,21 @@ export interface KnownPlacement {
 }
 
 /**
- * How long a live-guard verdict "this NIC holds no EIP" from `check` stays usable by the `update`
- * that follows it (the engine calls them moments apart).
+ * How long what a port is (its kind) and whether a network is external stay usable by the calls
+ * that follow in the same run. Why they may be reused at all: they are properties of the object
+ * itself (an ECS NIC stays an ECS NIC), unlike whether a NIC is free, which the lifecycle always
+ * asks live right before it binds.
  */
-export const FREE_NIC_VERDICT_TTL_MS = 60_000;
+export const OBJECT_FACTS_TTL_MS = 10 * 60_000;
 
 /** The configured provider that every lifecycle call receives. */
 export class ProviderContext<S extends LifecycleSettings = LifecycleSettings> {
   private settingsPromise: Promise<S> | undefined;
   private warned = false;
-  /** NICs the live guard found empty: key (region, project, port) → when (epoch ms). */
-  private readonly freeNics = new Map<string, number>();
+  /** Ports found usable, and what they are (see {@link OBJECT_FACTS_TTL_MS}). */
+  readonly portKinds: FactCache<PortKind>;
+  /** Networks found external. */
+  readonly externalNetworks: FactCache<true>;
 
   /**
    * @param deps the lifecycle's dependencies
@@ -41,7 +47,10 @@ export class ProviderContext<S extends LifecycleSettings = LifecycleSettings> {
   constructor(
     readonly deps: LifecycleDeps<S>,
     readonly config: Readonly<Record<string, string | undefined>>,
-  ) {}
+  ) {
+    this.portKinds = new FactCache(OBJECT_FACTS_TTL_MS, () => deps.now());
+    this.externalNetworks = new FactCache(OBJECT_FACTS_TTL_MS, () => deps.now());
+  }
 
   /** The settings, resolved once; a failure is not cached, so fixing the environment helps. */
   settings(): Promise<S> {
@@ -69,35 +78,4 @@ export class ProviderContext<S extends LifecycleSettings = LifecycleSettings> {
     if (placement.projectId) overrides.projectId = placement.projectId;
     return this.deps.getClient(settings, overrides);
   }
-
-  /**
-   * Records that the live guard has just found no EIP at all on `portId` in `placement` (region
-   * and project id), for the `update` that follows (see {@link takeFreeNicVerdict}).
-   */
-  rememberFreeNic(placement: KnownPlacement, portId: string): void {
-    const now = this.deps.now();
-    for (const [key, at] of this.freeNics) {
-      if (now - at >= FREE_NIC_VERDICT_TTL_MS) this.freeNics.delete(key);
-    }
-    this.freeNics.set(nicKey(placement, portId), now);
-  }
-
-  /**
-   * True (once) when the live guard found `portId` empty in `placement` less than
-   * {@link FREE_NIC_VERDICT_TTL_MS} ago; the verdict is consumed so that it serves one bind only.
-   */
-  takeFreeNicVerdict(placement: KnownPlacement, portId: string): boolean {
-    const key = nicKey(placement, portId);
-    const at = this.freeNics.get(key);
-    if (at === undefined) return false;
-    this.freeNics.delete(key);
-    const age = this.deps.now() - at;
-    return age >= 0 && age < FREE_NIC_VERDICT_TTL_MS;
-  }
-}
-
-function nicKey(placement: KnownPlacement, portId: string): string {
-  return [placement.region, placement.projectId, portId]
-    .map((part) => part.toLowerCase())
-    .join(" ");
 }

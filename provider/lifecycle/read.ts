@@ -10,6 +10,7 @@ import { buildState, readState } from "../core/state-schema";
 import type { RecordedInputs } from "../core/state-schema";
 import { listedAfterNotFound } from "./confirm-gone";
 import { toOutputs } from "./plain-outputs";
+import { portKindFor } from "./port-facts";
 import type { ProviderContext } from "./provider-context";
 
 /** How long a refresh may take, in milliseconds. */
@@ -69,7 +70,14 @@ export async function readIpv6Eip(
     eip = listed;
   }
   const projectId = stored.projectId ?? (await client.projectId({ deadline }));
-  const state = buildState(eip, stored.recordedInputs, { region: client.region, projectId });
+  const location = { region: client.region, projectId };
+  // A port unchanged since the state was written keeps its recorded kind: no call for it.
+  const samePort = eip.portId !== null && eip.portId.toLowerCase() === stored.portId;
+  const kind =
+    samePort && stored.portKind
+      ? stored.portKind
+      : await portKindFor(ctx, client, location, eip.portId, deadline);
+  const state = buildState(eip, stored.recordedInputs, location, kind);
   return {
     id,
     props: toOutputs(state),

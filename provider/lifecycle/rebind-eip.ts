@@ -6,6 +6,15 @@ import type { FloatingIp, OtcClient } from "../client/types";
 import type { LifecycleDeps } from "./deps";
 import { isSettled, waitForEip } from "./wait-for-eip";
 
+/** Options of {@link rebindEip}. */
+export interface RebindOptions {
+  /**
+   * Unbind first even when the EIP shows the wanted port: it is `DOWN` there after a bind that did
+   * not complete, and binding it again is the repair.
+   */
+  unbindFirst?: boolean;
+}
+
 /**
  * Brings `eip` to `portId` (`null` = unbound). An EIP in `ERROR` is unbound first, as OTC asks.
  *
@@ -17,12 +26,14 @@ export async function rebindEip(
   portId: string | null,
   deadline: number,
   deps: Pick<LifecycleDeps, "sleep" | "now">,
+  options: RebindOptions = {},
 ): Promise<FloatingIp> {
   let current = eip;
   if (isSettled(current, portId)) return current;
   const onOtherPort =
     !!current.portId && current.portId.toLowerCase() !== (portId ?? "").toLowerCase();
-  if (onOtherPort || current.status === "ERROR") {
+  const stuck = options.unbindFirst === true && !!current.portId;
+  if (onOtherPort || stuck || current.status === "ERROR") {
     current = await client.updateIpv6FloatingIpPort(current.id, null, { deadline });
     current = await waitForEip(client, current, null, deadline, deps);
   }

@@ -71,6 +71,11 @@ export class Ipv6Eip extends pulumi.dynamic.Resource {
   declare readonly ipv4Address: pulumi.Output<string | null>;
   /** The NIC port the EIP is bound to, or `null` when unbound. */
   declare readonly portId: pulumi.Output<string | null>;
+  /**
+   * What the port is: `ecs` (an ECS NIC) or `elb` (an ELB VIP port), from the port's
+   * `device_owner`; `null` when unbound (or when the port could not be read).
+   */
+  declare readonly portKind: pulumi.Output<"ecs" | "elb" | null>;
   /** OTC's status: `ACTIVE` (bound), `DOWN` (unbound) or `ERROR`. */
   declare readonly status: pulumi.Output<string>;
   /** The NIC's private IPv4 address, or `null`. */
@@ -113,6 +118,7 @@ export class Ipv6Eip extends pulumi.dynamic.Resource {
         [SECRET_INPUTS_KEY]: secretInputNames(inputs),
         floatingIpAddress: undefined,
         ipv4Address: undefined,
+        portKind: undefined,
         status: undefined,
         fixedIpAddress: undefined,
         routerId: undefined,

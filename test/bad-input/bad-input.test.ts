@@ -13,6 +13,7 @@ import type { ProviderHelper } from "../harness";
 import { eipUrn, passwordStackConfig, startCleanHelper, userProvider } from "../fault/helper-stack";
 import { CONFIG_CASES } from "./config-corpus";
 import { INPUT_CASES } from "./input-corpus";
+import { liveCases } from "./live-corpus";
 
 jest.setTimeout(120_000);
 
@@ -76,6 +77,39 @@ describe("the bad-input corpus", () => {
     it("created nothing in the emulator", () => {
       expect(emulator.state().ipv6).toEqual([]);
       expect(requestsSeen).toBe(0);
+    });
+  });
+
+  describe("resource inputs only OTC can judge (live)", () => {
+    let helper: ProviderHelper;
+    beforeAll(async () => {
+      helper = await startCleanHelper(dir, passwordStackConfig(emulator));
+      helpers.push(helper);
+    }, 60_000);
+
+    it("every case fails check on its property, the emulator untouched", async () => {
+      const before = emulator.state();
+      const cases = liveCases(emulator, validPort);
+      expect(cases.length).toBeGreaterThanOrEqual(8);
+      for (const testCase of cases) {
+        emulator.resetLog();
+        const withProvider = (inputs: Record<string, unknown>) =>
+          Object.keys(inputs).length === 0 ? {} : { __provider: provider, ...inputs };
+        const news = { __provider: provider, suppressWarnings: true, ...testCase.news };
+        const result = await helper.check(eipUrn("live"), withProvider(testCase.olds), news);
+        const failure = result.failures.find((f) => f.property === testCase.property);
+        expect([testCase.name, failure?.property]).toEqual([testCase.name, testCase.property]);
+        expect(failure?.reason.length).toBeLessThan(MAX_REASON_CHARS);
+        const mutations = Object.keys(emulator.counts()).filter((k) => !k.startsWith("GET "));
+        expect([testCase.name, mutations.filter((k) => !k.startsWith("POST /v3"))]).toEqual([
+          testCase.name,
+          [],
+        ]);
+      }
+      expect(emulator.state().ipv6).toEqual(before.ipv6);
+      expect(emulator.state().ipv4).toEqual(before.ipv4);
+      // These cases may look things up; the request-free tally is for the other sections.
+      emulator.resetLog();
     });
   });
 

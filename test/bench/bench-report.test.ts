@@ -32,11 +32,11 @@ function result(overrides: Partial<BenchResult> = {}): BenchResult {
   return {
     latencyMs: 50,
     operations: {
-      checkNew: op(2, 2, 60, 50),
+      checkNew: op(3, 3, 60, 50),
       createBound: op(2, 2, 120, 100),
       diff: op(0, 0, 3, 0),
       refresh: op(1, 1, 55, 50),
-      rebind: op(4, 4, 230, 200),
+      rebind: op(6, 6, 280, 250),
       deleteBound: op(3, 3, 170, 150),
     },
     scaling: [
@@ -63,8 +63,9 @@ describe("checkTargets", () => {
       result({
         operations: {
           ...result().operations,
-          rebind: op(7, 4, 800, 200),
+          rebind: op(7, 6, 800, 250),
           createBound: op(2, 2, 335, 100),
+          checkNew: op(3, 3, 70, 50),
         },
         previewUnchanged: { n: 100, apiCalls: 2 },
       }),
@@ -73,6 +74,7 @@ describe("checkTargets", () => {
       .map((v) => v.target);
     expect(missed).toEqual([
       "bound create within 1.3× its lower bound",
+      "check of a new resource within 1.3× its lower bound (1 round trip)",
       "0 API calls for the unchanged preview",
       "rebind: apiCalls == minApiCalls",
     ]);

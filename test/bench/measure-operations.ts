@@ -10,18 +10,20 @@ import type { OperationFigure, OperationName } from "./bench-types";
 
 /**
  * The fewest calls and round trips of each operation, when the emulator completes a bind or
- * unbind by the first poll (issue 7): check of a new resource = 2 list calls in parallel; create
- * = POST + GET; diff = nothing; refresh = GET; rebind = PUT + GET + PUT + GET; delete = PUT + GET
- * + DELETE.
+ * unbind by the first poll (issues 7, 11 and 12): check of a new resource = the port look-up and
+ * the 2 EIP lists, all 3 in parallel (1 round trip); create = POST + GET (the port's kind is what
+ * the check just learnt); diff = nothing; refresh = GET; rebind = the 2 lists on the new NIC in
+ * parallel, right before the unbind (issue 11.4: never a remembered verdict), then PUT + GET + PUT
+ * + GET (6 calls, 5 round trips); delete = PUT + GET + DELETE.
  */
 export const OPERATION_MINIMUMS: Readonly<
   Record<OperationName, { calls: number; roundTrips: number }>
 > = {
-  checkNew: { calls: 2, roundTrips: 1 },
+  checkNew: { calls: 3, roundTrips: 1 },
   createBound: { calls: 2, roundTrips: 2 },
   diff: { calls: 0, roundTrips: 0 },
   refresh: { calls: 1, roundTrips: 1 },
-  rebind: { calls: 4, roundTrips: 4 },
+  rebind: { calls: 6, roundTrips: 5 },
   deleteBound: { calls: 3, roundTrips: 3 },
 };
 

@@ -47,7 +47,32 @@ describe("diffInputs", () => {
   it.each<[string, Record<string, unknown>, Record<string, unknown>, object]>([
     ["same inputs", olds, { portId: PORT }, NONE],
     ["same port in upper case", olds, { portId: PORT.toUpperCase() }, NONE],
-    ["outputs differ alone", { ...olds, status: "ERROR", updatedAt: "x" }, { portId: PORT }, NONE],
+    [
+      "outputs differ alone",
+      { ...olds, fixedIpAddress: "10.0.0.9", updatedAt: "x" },
+      { portId: PORT },
+      NONE,
+    ],
+    [
+      "refreshed ERROR on the wanted NIC (repair)",
+      { ...olds, status: "ERROR" },
+      { portId: PORT },
+      UPDATE,
+    ],
+    [
+      "refreshed DOWN on the wanted NIC (repair)",
+      { ...olds, status: "DOWN" },
+      { portId: PORT },
+      UPDATE,
+    ],
+    [
+      "refreshed ERROR while unbound (repair)",
+      { ...stateWith({}, null), status: "ERROR" },
+      {},
+      UPDATE,
+    ],
+    ["unbound and DOWN, as wanted", stateWith({ portId: null }, null), {}, NONE],
+    ["state without a status (old layout)", { ...olds, status: undefined }, { portId: PORT }, NONE],
     ["a different __provider", olds, { portId: PORT, __provider: "v2" }, NONE],
     ["new port", olds, { portId: OTHER }, UPDATE],
     ["port left out (unbind)", olds, {}, UPDATE],

@@ -53,11 +53,29 @@ describe("state schema", () => {
       region: "eu-de",
       projectId: "6fd9b5fdb997425f97bc5ba1f0846084",
       portId: EIP.portId,
+      portKind: null,
+      status: EIP.status,
+      floatingIpAddress: "cdcd:910a:2222:5498:8475:1111:c013:8096",
+      ipv4Address: "192.19.128.150",
       floatingNetworkId: EIP.floatingNetworkId,
       recordedInputs: RECORDED,
       timeouts: { create: 300, update: 300, delete: 20 },
-      stateSchemaVersion: 1,
+      stateSchemaVersion: 2,
     });
+  });
+
+  it("records the port's kind for a bound EIP only, and reads it back (schema 2)", () => {
+    const bound = buildState(EIP, RECORDED, { region: "eu-de", projectId: null }, "elb");
+    expect(bound.portKind).toBe("elb");
+    expect(readState(bound as unknown as Record<string, unknown>).portKind).toBe("elb");
+    const unbound = buildState(
+      { ...EIP, portId: null },
+      RECORDED,
+      { region: "eu-de", projectId: null },
+      "ecs",
+    );
+    expect(unbound.portKind).toBeNull();
+    expect(readState({ portKind: "router" }).portKind).toBeNull();
   });
 
   it("reads empty, partial or malformed state without throwing", () => {

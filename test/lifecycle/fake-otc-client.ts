@@ -25,8 +25,8 @@ export class FakeOtcClient implements OtcClient {
    * `"made"` = outcome unknown, the EIP was made. Empty = the POST answers normally.
    */
   unknownCreates: ("lost" | "made")[] = [];
-  /** When set, a bind to this port is refused with VPC.0511 (another actor took the NIC). */
-  takenPort: string | undefined;
+  /** Binds to these ports are refused with VPC.0511 (another actor took the NIC). */
+  readonly takenPorts = new Set<string>();
   /** `device_owner` per port id; a port not listed is an ECS NIC, `null` = no such port. */
   readonly portOwners = new Map<string, string | null>();
   private next = 1;
@@ -84,7 +84,7 @@ export class FakeOtcClient implements OtcClient {
     this.calls.push(portId ? "bind" : "unbind");
     const eip = this.eips.get(id);
     if (!eip) return Promise.reject(new FloatingIpNotFoundError(target("PUT", "/x"), "gone"));
-    if (portId !== null && portId === this.takenPort) {
+    if (portId !== null && this.takenPorts.has(portId)) {
       return Promise.reject(
         new NicAlreadyHasEipError(
           { method: "PUT", path: "/x", status: 409, retryable: false, otcCode: "VPC.0511" },

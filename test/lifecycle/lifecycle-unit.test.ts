@@ -177,7 +177,7 @@ describe("lifecycle (in-memory client)", () => {
     expect(client.eips.size).toBe(0);
   });
 
-  it("rebinds after a check in 4 calls, reusing the check's verdict on the NIC", async () => {
+  it("rebinds in 6 calls: a live look at the new NIC right before the unbind, then the move", async () => {
     const { client, lifecycle } = setUp();
     const ctx = await lifecycle.configure();
     const created = await lifecycle.create(ctx, { portId: PORT });
@@ -185,48 +185,37 @@ describe("lifecycle (in-memory client)", () => {
     expect((await lifecycle.check(ctx, { portId: PORT }, moved)).failures).toEqual([]);
     client.calls.length = 0;
     const updated = await lifecycle.update(ctx, created.id, created.outs, moved);
-    expect(client.calls).toEqual(["unbind", "get", "bind", "get"]);
-    expect(updated.outs).toMatchObject({ portId: OTHER_PORT, status: "ACTIVE" });
-  });
-
-  it("runs the guard itself when no fresh verdict is there", async () => {
-    const { client, lifecycle, sleeps } = setUp();
-    const ctx = await lifecycle.configure();
-    const created = await lifecycle.create(ctx, { portId: PORT });
-    client.calls.length = 0;
-    const updated = await lifecycle.update(ctx, created.id, created.outs, { portId: OTHER_PORT });
+    // The check's port look-up told the kind; whether the NIC is free is asked again, live.
     expect(client.calls.slice(0, 2).sort()).toEqual(["list4", "list6"]);
     expect(client.calls.slice(2)).toEqual(["unbind", "get", "bind", "get"]);
-
-    await lifecycle.check(ctx, { portId: OTHER_PORT }, { portId: PORT });
-    await ctx.deps.sleep(61_000);
-    sleeps.length = 0;
-    client.calls.length = 0;
-    await lifecycle.update(ctx, created.id, updated.outs, { portId: PORT });
-    expect(client.calls.slice(0, 2).sort()).toEqual(["list4", "list6"]);
+    expect(updated.outs).toMatchObject({ portId: OTHER_PORT, status: "ACTIVE", portKind: "ecs" });
   });
 
-  it("lets a verdict serve one bind only: a create on the NIC uses it up", async () => {
+  it("refuses a rebind onto a NIC that an EIP took since check, changing nothing", async () => {
     const { client, lifecycle } = setUp();
     const ctx = await lifecycle.configure();
-    const other = await lifecycle.create(ctx, {});
-    await lifecycle.check(ctx, {}, { portId: PORT });
+    const other = await lifecycle.create(ctx, { portId: OTHER_PORT });
+    expect((await lifecycle.check(ctx, { portId: OTHER_PORT }, { portId: PORT })).failures).toEqual(
+      [],
+    );
     await lifecycle.create(ctx, { portId: PORT });
     client.calls.length = 0;
     const failure = await lifecycle
       .update(ctx, other.id, other.outs, { portId: PORT })
       .catch((e: unknown) => e);
-    expect(client.calls.slice(0, 2).sort()).toEqual(["list4", "list6"]);
     expect(failure).toBeInstanceOf(SecondEipOnNicError);
+    expect((failure as Error).message).toContain("Nothing was changed");
+    expect(client.calls.slice().sort()).toEqual(["list4", "list6"]);
+    expect(client.eips.get(other.id)).toMatchObject({ portId: OTHER_PORT, status: "ACTIVE" });
   });
 
-  it("reports a NIC taken between check and update precisely, with the EIP's real state", async () => {
+  it("puts the EIP back on its old NIC when the bind is refused after the unbind", async () => {
     const { client, lifecycle } = setUp();
     const ctx = await lifecycle.configure();
     const created = await lifecycle.create(ctx, { portId: PORT });
     const moved = { __provider: "text", portId: OTHER_PORT };
     await lifecycle.check(ctx, { portId: PORT }, moved);
-    client.takenPort = OTHER_PORT;
+    client.takenPorts.add(OTHER_PORT);
     const failure = await lifecycle
       .update(ctx, created.id, created.outs, moved)
       .catch((e: unknown) => e);
@@ -234,7 +223,30 @@ describe("lifecycle (in-memory client)", () => {
     const init = failure as ResourceInitError;
     expect(init.cause).toBeInstanceOf(NicAlreadyHasEipError);
     expect(init.reasons.join(" ")).toContain(OTHER_PORT);
-    expect(init.properties).toMatchObject({ portId: null, status: "DOWN", __provider: "text" });
+    expect(init.reasons.join(" ")).toContain("put back");
+    expect(init.properties).toMatchObject({ portId: PORT, status: "ACTIVE", __provider: "text" });
+    expect(client.eips.get(created.id)).toMatchObject({ portId: PORT, status: "ACTIVE" });
+    expect(client.calls.filter((c) => c === "bind")).toHaveLength(2);
+  });
+
+  it("reports the EIP unbound when its old NIC cannot take it back either", async () => {
+    const { client, lifecycle } = setUp();
+    const ctx = await lifecycle.configure();
+    const created = await lifecycle.create(ctx, { portId: PORT });
+    client.takenPorts.add(OTHER_PORT);
+    const unbind = client.updateIpv6FloatingIpPort.bind(client);
+    client.updateIpv6FloatingIpPort = (id, portId) => {
+      // Another tool takes the old NIC as soon as the EIP leaves it.
+      if (portId === null) client.takenPorts.add(PORT);
+      return unbind(id, portId);
+    };
+    const failure = await lifecycle
+      .update(ctx, created.id, created.outs, { __provider: "text", portId: OTHER_PORT })
+      .catch((e: unknown) => e);
+    const init = failure as ResourceInitError;
+    expect(init).toBeInstanceOf(ResourceInitError);
+    expect(init.properties).toMatchObject({ portId: null, status: "DOWN" });
+    expect(init.reasons.join(" ")).toMatch(/not put back: binding it back failed/);
   });
 
   it("redoes a move from a fresh read when the state was stale", async () => {

@@ -132,7 +132,8 @@ describe("Ipv6Eip through the real provider path", () => {
           suppressWarnings: true,
         },
         lookedUp: { floatingNetworkId: true, region: true },
-        stateSchemaVersion: 1,
+        portKind: "ecs",
+        stateSchemaVersion: 2,
         __provider: provider,
       });
       expect(p["ipv4Address"]).toBe(ipv4FromIpv6Eip(p["floatingIpAddress"] as string));
@@ -218,7 +219,7 @@ describe("Ipv6Eip through the real provider path", () => {
     it("sees no change for the same inputs, outputs alone or a different provider text", async () => {
       expect(await diff({ portId: port })).toMatchObject({ changes: false, replaces: [] });
       expect(
-        await diff({ portId: port }, { ...state, status: "DOWN", updatedAt: "x" }),
+        await diff({ portId: port }, { ...state, fixedIpAddress: "10.9.9.9", updatedAt: "x" }),
       ).toMatchObject({ changes: false });
       expect(
         // A different provider text (e.g. another package version's) that works the same.
@@ -371,7 +372,7 @@ describe("Ipv6Eip through the real provider path", () => {
       const read = await helper.read(urn("old-state"), created.id, old);
       expect(read.properties).toMatchObject({
         portId: port.id,
-        stateSchemaVersion: 1,
+        stateSchemaVersion: 2,
         region: emulator.region,
       });
       expect(
