@@ -246,8 +246,8 @@ class DefaultOtcClient implements OtcClient {
     this.networkKey = `${settings.vpcEndpoint} ${projectId ?? settings.projectName ?? ""}`;
   }
 
-  projectId(_options?: CallOptions): Promise<string> {
-    return this.auth.projectId();
+  projectId(options?: CallOptions): Promise<string> {
+    return this.auth.projectId(options?.deadline);
   }
 
   private call(

@@ -31,6 +31,8 @@ export interface ApiCall {
   auth: CallAuth;
   /** The counter key; default `METHOD /path-template`. */
   countKey?: string;
+  /** What the call is for, when its path alone does not say (named in deadline messages). */
+  purpose?: string;
   /** The call is IAM's token request (for the 401 advice). */
   tokenRequest?: boolean;
   /** The port the call concerns (for error messages). */

@@ -3,7 +3,7 @@
  * with a password (cached, single-flight, renewed ahead of expiry), a pre-issued token, or AK/SK
  * signing with `X-Project-Id`. It also finds the project id when only a name was configured.
  */
-import { AuthError, ConfigurationError, OtcApiError } from "../../core/errors";
+import { AuthError, ConfigurationError, OtcApiError, type RequestTarget } from "../../core/errors";
 import type { ApiCall } from "../api/api-call";
 import type { Clock } from "../transport/clock";
 import type {
@@ -15,6 +15,11 @@ import type { Redactor } from "../transport/debug-log";
 import type { Credentials, ResolvedSettings } from "../settings/settings";
 import { signRequest } from "./sign-request";
 import { TokenCache, type IssuedToken } from "./token-cache";
+import { SharedFlight } from "./shared-flight";
+import { SigningGate } from "./signing-gate";
+import { waitWithin } from "../transport/wait-within";
+import { waitExpiredError } from "../transport/executor-errors";
+import type { SendResult } from "../transport/send-once";
 import type { WireProjectList, WireToken } from "../api/wire-types";
 
 /** What the authenticator needs. */
@@ -54,39 +59,64 @@ export class OtcAuthenticator implements Authenticator {
   readonly kind: Credentials["kind"];
   private readonly credentials: Credentials;
   private readonly tokens: TokenCache | undefined;
-  private projectLookup: Promise<string> | undefined;
+  private readonly projectLookup: SharedFlight<string>;
+  private knownProjectId: string | undefined;
+  private readonly gate: SigningGate | undefined;
   private tokenScopeCheck: Promise<void> | undefined;
 
   /** @param options settings, project scope, and the executor that carries IAM calls */
   constructor(private readonly options: AuthenticatorOptions) {
     this.credentials = options.settings.credentials;
     this.kind = this.credentials.kind;
+    this.projectLookup = new SharedFlight(options.clock);
     if (this.credentials.kind === "password") {
-      this.tokens = new TokenCache(() => this.issueToken(), options.clock, options.refreshAheadMs);
+      this.tokens = new TokenCache(
+        (deadline) => this.issueToken(deadline),
+        options.clock,
+        options.refreshAheadMs,
+      );
     }
+    if (this.credentials.kind === "aksk") this.gate = new SigningGate(options.redact);
   }
 
-  /** The project id: configured, else from the password token, else looked up in IAM. */
-  async projectId(): Promise<string> {
+  /**
+   * The project id: configured, else from the password token, else looked up in IAM; waited for
+   * no longer than `deadline`.
+   */
+  async projectId(deadline?: number): Promise<string> {
     if (this.options.projectId !== undefined) return this.options.projectId;
-    this.projectLookup ??= this.lookUpProjectId();
-    try {
-      return await this.projectLookup;
-    } catch (e) {
-      this.projectLookup = undefined;
-      throw e;
-    }
+    if (this.knownProjectId !== undefined) return this.knownProjectId;
+    const since = this.options.clock.now();
+    const id = await this.projectLookup.run(
+      deadline,
+      (d) => this.lookUpProjectId(d),
+      () =>
+        waitExpiredError(
+          "the project id look-up (IAM)",
+          undefined,
+          this.options.clock.now() - since,
+        ),
+    );
+    this.knownProjectId = id;
+    return id;
   }
 
   async apply(call: ApiCall, request: OutgoingRequest): Promise<string | undefined> {
     const c = this.credentials;
     switch (c.kind) {
       case "token":
-        if (call.auth === "project") await this.checkTokenScope();
+        if (call.auth === "project") await this.checkTokenScope(call);
         request.headers["x-auth-token"] = c.token.reveal();
         return c.token.reveal();
       case "password": {
-        const t = await this.tokens!.get();
+        const since = this.options.clock.now();
+        const t = await this.tokens!.get(call.deadline, () =>
+          waitExpiredError(
+            `POST ${this.iamPath("/auth/tokens")} (IAM token)`,
+            call,
+            this.options.clock.now() - since,
+          ),
+        );
         request.headers["x-auth-token"] = t.token;
         return t.token;
       }
@@ -95,12 +125,16 @@ export class OtcAuthenticator implements Authenticator {
         const signed: Record<string, string> = { host: url.host };
         if (request.body !== undefined)
           signed["content-type"] = request.headers["content-type"] ?? "application/json";
-        if (call.auth === "project") signed["x-project-id"] = await this.projectId();
+        if (call.auth === "project") signed["x-project-id"] = await this.projectId(call.deadline);
         if (c.securityToken) signed["x-security-token"] = c.securityToken.reveal();
+        await this.admitSigned(call);
         const s = signRequest(
           { method: request.method, url: request.url, headers: signed, body: request.body ?? "" },
           { accessKey: c.accessKey.reveal(), secretKey: c.secretKey.reveal() },
-          { format: this.options.settings.signingFormat, now: new Date(this.options.clock.now()) },
+          {
+            format: this.options.settings.signingFormat,
+            now: new Date(this.options.clock.now() + this.gate!.offsetMs),
+          },
         );
         Object.assign(request.headers, signed, {
           "x-sdk-date": s.sdkDate,
@@ -111,9 +145,40 @@ export class OtcAuthenticator implements Authenticator {
     }
   }
 
+  /** Waits (within the call's deadline) until the signing gate lets this signed request go. */
+  private admitSigned(call: ApiCall): Promise<void> {
+    const since = this.options.clock.now();
+    return this.gate!.admit((verdict) =>
+      waitWithin(verdict, call.deadline, this.options.clock, () =>
+        waitExpiredError(
+          "the first signed request of this access key (its verdict decides whether the others may go)",
+          call,
+          this.options.clock.now() - since,
+        ),
+      ),
+    );
+  }
+
+  observe(call: ApiCall, target: RequestTarget, result: SendResult): void {
+    if (this.gate === undefined || call.auth === "none") return;
+    this.gate.observe(target, result.ok ? result.answer : undefined, this.options.clock.now());
+  }
+
+  refusal(): Error | undefined {
+    return this.gate?.refused();
+  }
+
   renew(token: string | undefined): boolean {
-    // Only a password identity can get a new token; AK/SK 401s are never retried (they lock the key).
+    // AK/SK: resent only once after the signing time was corrected by OTC's clock (a rejection
+    // for any other reason is never retried: five in a row lock the key).
+    if (this.gate !== undefined) return this.gate.takeRetryGrant();
     return this.tokens !== undefined && this.tokens.invalidate(token);
+  }
+
+  /** The path of an IAM call (the auth URL's path plus `path`), for messages. */
+  private iamPath(path: string): string {
+    const base = this.options.settings.authUrl;
+    return base === undefined ? path : `${new URL(base).pathname.replace(/\/$/, "")}${path}`;
   }
 
   private authUrl(what: string): string {
@@ -162,10 +227,11 @@ export class OtcAuthenticator implements Authenticator {
       auth: "none",
       countKey: "token",
       tokenRequest: true,
+      purpose: "IAM token",
     };
   }
 
-  private async issueToken(): Promise<IssuedToken> {
+  private async issueToken(deadline: number | undefined): Promise<IssuedToken> {
     const c = this.credentials;
     if (c.kind !== "password") throw new Error("issueToken needs a password identity");
     const { projectId, projectName } = this.options;
@@ -176,7 +242,10 @@ export class OtcAuthenticator implements Authenticator {
     const base = this.authUrl("obtain an IAM token");
     let answer;
     try {
-      answer = await this.options.executor.execute(this.tokenCall(base, c, scope));
+      answer = await this.options.executor.execute({
+        ...this.tokenCall(base, c, scope),
+        ...(deadline !== undefined ? { deadline } : {}),
+      });
     } catch (e) {
       throw this.explainScopeRefusal(e, projectId);
     }
@@ -236,7 +305,7 @@ export class OtcAuthenticator implements Authenticator {
   }
 
   /** The project the pre-issued token is scoped to, asked of IAM (`GET /v3/auth/tokens`). */
-  private async tokenProjectId(): Promise<string | undefined> {
+  private async tokenProjectId(deadline: number | undefined): Promise<string | undefined> {
     const c = this.credentials;
     if (c.kind !== "token") return undefined;
     const answer = await this.options.executor.execute({
@@ -247,6 +316,8 @@ export class OtcAuthenticator implements Authenticator {
       okStatuses: [200],
       idempotent: true,
       auth: "signed",
+      purpose: "the token's project",
+      ...(deadline !== undefined ? { deadline } : {}),
     });
     return (parseJson(answer.body) as { token?: WireToken } | undefined)?.token?.project?.id;
   }
@@ -256,12 +327,12 @@ export class OtcAuthenticator implements Authenticator {
    * configured one (an existing resource's), make sure the token belongs to it, since answers from
    * the wrong project would make the resource look deleted.
    */
-  private checkTokenScope(): Promise<void> {
+  private checkTokenScope(call: ApiCall): Promise<void> {
     const wanted = this.options.projectId;
     const configured = this.options.settings.projectId;
     if (wanted === undefined || wanted === configured) return Promise.resolve();
     this.tokenScopeCheck ??= (async () => {
-      const actual = configured ?? (await this.tokenProjectId());
+      const actual = configured ?? (await this.tokenProjectId(call.deadline));
       if (actual !== undefined && actual !== wanted) {
         throw new ConfigurationError([
           {
@@ -279,18 +350,32 @@ export class OtcAuthenticator implements Authenticator {
         this.tokenScopeCheck = undefined;
       }
     });
-    return check;
+    const since = this.options.clock.now();
+    return waitWithin(check, call.deadline, this.options.clock, () =>
+      waitExpiredError(
+        `GET ${this.iamPath("/auth/tokens")} (the token's project)`,
+        call,
+        this.options.clock.now() - since,
+      ),
+    );
   }
 
-  private async lookUpProjectId(): Promise<string> {
+  private async lookUpProjectId(deadline: number | undefined): Promise<string> {
     const c = this.credentials;
     if (c.kind === "password") {
-      const t = await this.tokens!.get();
+      const since = this.options.clock.now();
+      const t = await this.tokens!.get(deadline, () =>
+        waitExpiredError(
+          `POST ${this.iamPath("/auth/tokens")} (IAM token)`,
+          undefined,
+          this.options.clock.now() - since,
+        ),
+      );
       if (t.projectId) return t.projectId;
     }
     const base = this.authUrl("find the project id");
     if (c.kind === "token") {
-      const id = await this.tokenProjectId();
+      const id = await this.tokenProjectId(deadline);
       if (id) return id;
       throw new ConfigurationError([
         {
@@ -319,6 +404,8 @@ export class OtcAuthenticator implements Authenticator {
       okStatuses: [200],
       idempotent: true,
       auth: "signed",
+      purpose: "project id look-up",
+      ...(deadline !== undefined ? { deadline } : {}),
     });
     const list = parseJson(answer.body) as Partial<WireProjectList> | undefined;
     const found = list?.projects?.find((p) => p.name === name) ?? list?.projects?.[0];

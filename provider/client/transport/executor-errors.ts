@@ -7,18 +7,52 @@ import {
 } from "../../core/errors";
 import type { ApiCall } from "../api/api-call";
 
-/** The call could not finish before its deadline after `attempts` attempts over `elapsedMs`. */
+const seconds = (ms: number): string => `${(Math.max(0, ms) / 1000).toFixed(1)} s`;
+
+/** What to do about a missed deadline. */
+const DEADLINE_ADVICE =
+  "Raise the resource's timeouts (timeouts.create / update / delete) or run again later.";
+
+/**
+ * The call could not finish before its deadline after `attempts` attempts over `elapsedMs`
+ * (`purpose` says what the call was for, e.g. "IAM token").
+ */
 export function deadlineError(
   target: RequestTarget,
   attempts: number,
   elapsedMs: number,
   last: unknown,
+  purpose?: string,
 ): DeadlineExceededError {
+  const call = `OTC ${target.method} ${target.path}${purpose ? ` (${purpose})` : ""}`;
+  if (attempts === 0) {
+    return new DeadlineExceededError(
+      `${call} was not sent: the operation's deadline had already passed. ${DEADLINE_ADVICE}`,
+    );
+  }
   const lastText = last instanceof Error ? ` Last error: ${last.message}` : "";
   return new DeadlineExceededError(
-    `OTC ${target.method} ${target.path} did not complete before its deadline ` +
-      `(${attempts} attempt${attempts === 1 ? "" : "s"} over ${(elapsedMs / 1000).toFixed(1)} s).` +
-      `${lastText} Raise the operation's timeout or run again later.`,
+    `${call} did not answer within the operation's deadline ` +
+      `(${attempts} attempt${attempts === 1 ? "" : "s"} over ${seconds(elapsedMs)}).` +
+      `${lastText} ${DEADLINE_ADVICE}`,
+  );
+}
+
+/**
+ * A call gave up waiting for something it shares with other calls (`what`: the IAM token, the
+ * project look-up, the first signed request's verdict) when its deadline came: that is what used
+ * the time, so the message names it first.
+ */
+export function waitExpiredError(
+  what: string,
+  waiting: Pick<ApiCall, "method" | "path"> | undefined,
+  waitedMs: number,
+): DeadlineExceededError {
+  const who = waiting
+    ? `; ${waiting.method} ${waiting.path} waited ${seconds(waitedMs)} for it and was not sent`
+    : ` (waited ${seconds(waitedMs)})`;
+  return new DeadlineExceededError(
+    `OTC ${what} did not answer within the operation's deadline${who}. ${DEADLINE_ADVICE}`,
   );
 }
 

@@ -42,6 +42,9 @@ export function judgeAnswer(context: AnswerContext): AttemptVerdict {
   ) {
     return { kind: "renew-token" };
   }
+  // One identity-wide refusal (a rejected AK/SK key) reads the same for every call it stops.
+  const refusal = answer.status === 401 ? authenticator?.refusal?.() : undefined;
+  if (refusal !== undefined) return { kind: "fail", error: refusal };
   const cls =
     answer.status === 401
       ? "definitive"

@@ -22,6 +22,8 @@ export interface RetryQuestion {
   retryAfterMs: number | undefined;
   /** The failure just seen. */
   last: unknown;
+  /** What the call is for, when its path alone does not say (for the deadline message). */
+  purpose?: string;
   random: () => number;
 }
 
@@ -48,7 +50,7 @@ export function planRetry(q: RetryQuestion): RetryPlan {
     };
   }
   if (q.deadline !== undefined && q.nowMs + delayMs >= q.deadline) {
-    return { kind: "give-up", error: deadlineError(target, attempt, elapsedMs, last) };
+    return { kind: "give-up", error: deadlineError(target, attempt, elapsedMs, last, q.purpose) };
   }
   return { kind: "wait", delayMs };
 }

@@ -10,7 +10,7 @@
  * attempt waits for once OTC has throttled, and the retry quota every retry spends from.
  */
 import type { Dispatcher } from "undici";
-import { RetryQuotaExhaustedError, TransportError } from "../../core/errors";
+import { RetryQuotaExhaustedError, TransportError, type RequestTarget } from "../../core/errors";
 import type { ApiCall } from "../api/api-call";
 import { requestIdOf } from "./answer-headers";
 import { RateWaitPastDeadline } from "./adaptive-rate-limiter";
@@ -41,8 +41,15 @@ export interface Authenticator {
   readonly kind: "token" | "aksk" | "password";
   /** Adds the auth headers for `call`; returns the token used, if any. */
   apply(call: ApiCall, request: OutgoingRequest): Promise<string | undefined>;
-  /** After a 401 with `token`: drops it and returns true when a fresh token may help. */
+  /**
+   * After a 401 with `token`: drops it and returns true when a fresh token (or, for AK/SK, a
+   * signing time corrected by OTC's clock) may help.
+   */
   renew(token: string | undefined): boolean;
+  /** Told what each attempt brought back (AK/SK learns whether its signatures are accepted). */
+  observe?(call: ApiCall, target: RequestTarget, result: SendResult): void;
+  /** After a 401: the one error every call of this identity now fails with, if any. */
+  refusal?(): Error | undefined;
 }
 
 /** What the executor needs. */
@@ -139,7 +146,13 @@ export class RequestExecutor {
     const { call, target } = progress.prepared;
     const now = this.options.clock.now();
     if (call.deadline !== undefined && now >= call.deadline) {
-      throw deadlineError(target, progress.attempt - 1, now - progress.started, progress.last);
+      throw deadlineError(
+        target,
+        progress.attempt - 1,
+        now - progress.started,
+        progress.last,
+        call.purpose,
+      );
     }
   }
 
@@ -177,6 +190,7 @@ export class RequestExecutor {
     } catch (e) {
       throw new TransportError(target, "aborted by the caller before it was sent.", e);
     }
+    if (call.auth !== "none") authenticator?.observe?.(call, target, result);
     this.logExchange(prepared, result, progress.attempt, clock.now() - t0);
     return { result, token, sentAt };
   }
@@ -272,6 +286,7 @@ export class RequestExecutor {
       retryAfterMs: verdict.retryAfterMs,
       last: verdict.error,
       random: this.options.random,
+      ...(call.purpose !== undefined ? { purpose: call.purpose } : {}),
     });
     if (plan.kind === "give-up") {
       if (plan.note !== undefined) this.note(prepared, plan.note);
