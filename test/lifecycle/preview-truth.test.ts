@@ -239,24 +239,32 @@ describe("previews that tell the whole truth", () => {
     });
 
     it("prints a warning line when the engine shows a replacement: new addresses, DNS", async () => {
-      const before = helper.stdout.length;
+      const warnings = () => helper.stdout.filter((l) => l.includes(`replaces IPv6 EIP ${id}`));
+      /** The helper's stdout reaches this process after its gRPC answer: wait for the n-th line. */
+      const nthWarning = async (n: number): Promise<string> => {
+        for (let i = 0; i < 400 && warnings().length < n; i++) {
+          await new Promise((r) => setTimeout(r, 5));
+        }
+        return warnings()[n - 1] ?? "";
+      };
+      const seen = warnings().length;
       const other = freshPort().id;
-      const d = await helper.diff(
-        urn("repl"),
-        id,
-        state,
-        inputs({ portId: other, region: "eu-nl" }),
-      );
+      const replacing = inputs({ portId: other, region: "eu-nl" });
+      const d = await helper.diff(urn("repl"), id, state, replacing);
       expect(d).toMatchObject({ replaces: ["region"], deleteBeforeReplace: true });
-      const lines = helper.stdout.slice(before).join("\n");
-      expect(lines).toContain(`replaces IPv6 EIP ${id}`);
-      expect(lines).toContain(state["floatingIpAddress"] as string);
-      expect(lines).toContain(state["ipv4Address"] as string);
-      expect(lines).toMatch(/NEW IPv6 address and IPv4 twin/);
-      expect(lines).toContain("DNS");
-      const quiet = helper.stdout.length;
+      const line = await nthWarning(seen + 1);
+      expect(line).toContain(state["floatingIpAddress"] as string);
+      expect(line).toContain(state["ipv4Address"] as string);
+      expect(line).toMatch(/NEW IPv6 address and IPv4 twin/);
+      expect(line).toContain("DNS");
+      // An update in place prints nothing: the next line is the next replacement's (lines keep
+      // their order), here one by another input.
       await helper.diff(urn("repl"), id, state, inputs({ portId: other }));
-      expect(helper.stdout.length).toBe(quiet);
+      const byNetwork = inputs({ portId: other, floatingNetworkId: emulator.privateNetworkId });
+      expect(await helper.diff(urn("repl"), id, state, byNetwork)).toMatchObject({
+        replaces: ["floatingNetworkId"],
+      });
+      expect(await nthWarning(seen + 2)).toContain("(floatingNetworkId changed)");
     });
   });
 
@@ -370,46 +378,56 @@ describe("previews that tell the whole truth", () => {
       });
     });
 
-    it("puts the EIP back on its old NIC when the bind is refused after the unbind", async () => {
-      const a = freshPort();
-      const b = freshPort();
-      const created = await helper.create(urn("raced"), inputs({ portId: a.id }));
-      const moved = inputs({ portId: b.id });
-      await helper.check(urn("raced"), inputs({ portId: a.id }), moved);
-      emulator.resetLog();
-      // Hold the unbind a moment; the race is won by another stack right after the live look.
-      emulator.setFaults({ next: [{ kind: "delay", method: "PUT", delayMs: 800 }] });
-      const update = helper.update(urn("raced"), created.id, created.properties, moved);
-      const looked = async () => {
-        for (let i = 0; i < 500; i++) {
-          const c = emulator.counts();
-          if (
-            (c["GET /v2.0/floatingips"] ?? 0) >= 1 &&
-            (c["GET /v2.0/eip/floatingips_v6"] ?? 0) >= 1
-          )
-            return;
-          await new Promise((r) => setTimeout(r, 5));
-        }
-        throw new Error("the live look never came");
-      };
-      await looked();
-      emulator.createIpv4Eip(b.id);
-      const failure = await failureOf(update);
-      emulator.setFaults({});
-      expect(failure.initFailure?.id).toBe(created.id);
-      expect(failure.initFailure?.properties).toMatchObject({
-        portId: a.id,
-        status: "ACTIVE",
-        portKind: "ecs",
-        __provider: provider,
-      });
-      expect(failure.initFailure?.reasons.join(" ")).toContain("put back");
-      expect(emulator.state().ipv6.find((e) => e.id === created.id)).toMatchObject({
-        port_id: a.id,
-        status: "ACTIVE",
-      });
-      // unbind, the refused bind (sent once), the bind back.
-      expect(calls()["PUT /v2.0/eip/floatingips_v6/{id}"]).toBe(3);
-    });
+    it.each([
+      ["409 VPC.0511", "VPC.0511"],
+      ["500 VPC.0509", "VPC.0509"],
+    ] as const)(
+      "puts the EIP back on its old NIC when the bind is refused (%s) after the unbind",
+      async (_name, code) => {
+        const a = freshPort();
+        const b = freshPort();
+        const name = `raced-${code}`;
+        const created = await helper.create(urn(name), inputs({ portId: a.id }));
+        const moved = inputs({ portId: b.id });
+        await helper.check(urn(name), inputs({ portId: a.id }), moved);
+        emulator.setAnswerStyle({ takenPortOnUpdate: code });
+        emulator.resetLog();
+        // Hold the unbind a moment; the race is won by another stack right after the live look.
+        emulator.setFaults({ next: [{ kind: "delay", method: "PUT", delayMs: 800 }] });
+        const update = helper.update(urn(name), created.id, created.properties, moved);
+        const looked = async () => {
+          for (let i = 0; i < 500; i++) {
+            const c = emulator.counts();
+            if (
+              (c["GET /v2.0/floatingips"] ?? 0) >= 1 &&
+              (c["GET /v2.0/eip/floatingips_v6"] ?? 0) >= 1
+            )
+              return;
+            await new Promise((r) => setTimeout(r, 5));
+          }
+          throw new Error("the live look never came");
+        };
+        await looked();
+        emulator.createIpv4Eip(b.id);
+        const failure = await failureOf(update);
+        emulator.setFaults({});
+        emulator.setAnswerStyle("classic");
+        expect(failure.message).toContain(code);
+        expect(failure.initFailure?.id).toBe(created.id);
+        expect(failure.initFailure?.properties).toMatchObject({
+          portId: a.id,
+          status: "ACTIVE",
+          portKind: "ecs",
+          __provider: provider,
+        });
+        expect(failure.initFailure?.reasons.join(" ")).toContain("put back");
+        expect(emulator.state().ipv6.find((e) => e.id === created.id)).toMatchObject({
+          port_id: a.id,
+          status: "ACTIVE",
+        });
+        // unbind, the refused bind (sent once), the bind back.
+        expect(calls()["PUT /v2.0/eip/floatingips_v6/{id}"]).toBe(3);
+      },
+    );
   });
 });
