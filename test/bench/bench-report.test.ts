@@ -2,7 +2,7 @@
  * The benchmark's pure parts: target verdicts and the chart, on a synthetic result (the figures
  * themselves come from `npm run bench`, never from a test).
  */
-import type { BenchResult, OperationFigure } from "./bench-types";
+import type { BenchResult, OperationFigure, ThrottledRunFigure } from "./bench-types";
 import { checkTargets } from "./check-targets";
 import { renderChart } from "./render-chart";
 import { runPool } from "./run-pool";
@@ -18,6 +18,18 @@ const op = (
   wallMs,
   lowerBoundMs,
   ratio: lowerBoundMs === 0 ? null : wallMs / lowerBoundMs,
+});
+
+const throttledRun = (overrides: Partial<ThrottledRunFigure> = {}): ThrottledRunFigure => ({
+  wallMs: 21_000,
+  floorMs: 19_750,
+  ratio: 1.06,
+  requestsSent: 410,
+  throttled: 10,
+  throttledShare: 0.024,
+  throttledFirstWave: 6,
+  failures: 0,
+  ...overrides,
 });
 
 function result(overrides: Partial<BenchResult> = {}): BenchResult {
@@ -49,6 +61,15 @@ function result(overrides: Partial<BenchResult> = {}): BenchResult {
     helperColdStartMs: 900,
     firstCallMs: 60,
     helperPeakRssMb: 120,
+    throttled: {
+      n: 100,
+      parallelism: 16,
+      requestsPerSecond: 20,
+      burst: 5,
+      adaptive: throttledRun(),
+      limiterOff: throttledRun({ wallMs: 33_000, throttled: 400, throttledShare: 0.5 }),
+      incumbentComputed: throttledRun({ wallMs: 60_200, failures: 99 }),
+    },
     ...overrides,
   };
 }
@@ -68,6 +89,10 @@ describe("checkTargets", () => {
           checkNew: op(3, 3, 70, 50),
         },
         previewUnchanged: { n: 100, apiCalls: 2 },
+        throttled: {
+          ...(result().throttled as NonNullable<BenchResult["throttled"]>),
+          adaptive: throttledRun({ ratio: 1.3, throttledShare: 0.09, failures: 1 }),
+        },
       }),
     )
       .filter((v) => !v.met)
@@ -77,7 +102,15 @@ describe("checkTargets", () => {
       "check of a new resource within 1.3× its lower bound (1 round trip)",
       "0 API calls for the unchanged preview",
       "rebind: apiCalls == minApiCalls",
+      "throttled: 100 creates within 1.2× the rate limit's floor",
+      "throttled: at most 5 % of requests answered 429",
+      "throttled: 0 failures",
     ]);
+  });
+
+  it("misses the throttled targets of a result without that section", () => {
+    const missed = checkTargets(result({ throttled: undefined })).filter((v) => !v.met);
+    expect(missed.map((v) => v.target)).toEqual(["throttled section measured"]);
   });
 });
 
@@ -86,9 +119,10 @@ describe("renderChart", () => {
     const svg = renderChart(result());
     expect(svg.startsWith("<svg")).toBe(true);
     expect(svg.trimEnd().endsWith("</svg>")).toBe(true);
-    expect(svg.match(/<rect [^>]*class="bar"/g)).toHaveLength(5 + 2 + 2);
-    expect(svg.match(/<rect [^>]*class="estimate"/g)).toHaveLength(2);
-    expect(svg.match(/<line [^>]*class="bound"/g)).toHaveLength(5 + 2);
+    expect(svg.match(/<rect [^>]*class="bar"/g)).toHaveLength(5 + 2 + 2 + 2);
+    expect(svg.match(/<rect [^>]*class="estimate"/g)).toHaveLength(2 + 1);
+    expect(svg.match(/<line [^>]*class="bound"/g)).toHaveLength(5 + 2 + 3);
+    expect(svg).toContain("limiter off");
     expect(svg).toContain("create (bound)");
   });
 

@@ -22,10 +22,15 @@ export interface BenchStack {
   readonly provider: string;
   /** The stack config (`otc:*`) that points the provider at the emulator. */
   readonly config: Record<string, string>;
-  /** Starts a helper without configuring it, returning it and its cold start time (ms). */
-  startHelper(): Promise<{ helper: ProviderHelper; coldStartMs: number }>;
-  /** Starts and configures a helper (a new `pulumi up`). */
-  startConfiguredHelper(): Promise<ProviderHelper>;
+  /**
+   * Starts a helper without configuring it, returning it and its cold start time (ms); `env` is
+   * added to its environment.
+   */
+  startHelper(env?: NodeJS.ProcessEnv): Promise<{ helper: ProviderHelper; coldStartMs: number }>;
+  /** Starts and configures a helper (a new `pulumi up`); `env` is added to its environment. */
+  startConfiguredHelper(env?: NodeJS.ProcessEnv): Promise<ProviderHelper>;
+  /** The folder the package is resolved from (the repository, or `--project`). */
+  readonly projectDir: string;
   /** A fresh ECS NIC port id (every bound EIP needs its own NIC). */
   newPort(): string;
   /** The inputs of a bound `Ipv6Eip` on `portId`, with `floatingNetworkId` given. */
@@ -56,9 +61,11 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
   try {
     const provider = await serializeResourceProvider({ projectDir });
     const config = passwordStackConfig(emulator);
-    const startHelper = async (): Promise<{ helper: ProviderHelper; coldStartMs: number }> => {
+    const startHelper = async (
+      env?: NodeJS.ProcessEnv,
+    ): Promise<{ helper: ProviderHelper; coldStartMs: number }> => {
       const started = performance.now();
-      const helper = await startProviderHelper({ cwd: projectDir });
+      const helper = await startProviderHelper({ cwd: projectDir, ...(env ? { env } : {}) });
       const coldStartMs = performance.now() - started;
       helpers.push(helper);
       return { helper, coldStartMs };
@@ -68,8 +75,9 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
       provider,
       config,
       startHelper,
-      async startConfiguredHelper() {
-        const { helper } = await startHelper();
+      projectDir,
+      async startConfiguredHelper(env) {
+        const { helper } = await startHelper(env);
         await helper.configure(config);
         return helper;
       },

@@ -9,7 +9,35 @@ export interface TargetVerdict {
   actual: string;
 }
 
-/** Every target of issue 7 (and issue 12's for `check`), in the order the issues list them. */
+/** Issue 14's targets for the throttled section (this client, against the rate limit). */
+function throttledTargets(result: BenchResult): TargetVerdict[] {
+  const t = result.throttled;
+  if (!t) {
+    return [{ target: "throttled section measured", met: false, actual: "absent from the result" }];
+  }
+  const own = t.adaptive;
+  return [
+    {
+      target: `throttled: ${t.n} creates within 1.2× the rate limit's floor`,
+      met: own.ratio <= 1.2,
+      actual: `${own.ratio}× (${own.wallMs} ms, floor ${own.floorMs} ms)`,
+    },
+    {
+      target: "throttled: at most 5 % of requests answered 429",
+      met: own.throttledShare <= 0.05,
+      actual:
+        `${(own.throttledShare * 100).toFixed(1)} % (${own.throttled} of ${own.requestsSent}; ` +
+        `${own.throttledFirstWave} in the first wave, sent before any answer came back)`,
+    },
+    {
+      target: "throttled: 0 failures",
+      met: own.failures === 0,
+      actual: String(own.failures),
+    },
+  ];
+}
+
+/** Every target of issues 7, 12 (for `check`) and 14, in the order the issues list them. */
 export function checkTargets(result: BenchResult): TargetVerdict[] {
   const create = result.operations.createBound;
   const check = result.operations.checkNew;
@@ -48,5 +76,5 @@ export function checkTargets(result: BenchResult): TargetVerdict[] {
       actual: `${op.apiCalls} (min ${op.minApiCalls})`,
     });
   }
-  return verdicts;
+  return [...verdicts, ...throttledTargets(result)];
 }

@@ -49,6 +49,10 @@ function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+function pct(share: number): string {
+  return `${Math.round(share * 100)} %`;
+}
+
 function formatMs(ms: number): string {
   return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
 }
@@ -114,6 +118,27 @@ export function renderChart(result: BenchResult): string {
       ],
     },
   ];
+  const t = result.throttled;
+  if (t) {
+    const bar = (label: string, f: typeof t.adaptive, estimate = false): Bar => ({
+      label,
+      value: f.wallMs,
+      reference: f.floorMs,
+      ...(estimate ? { estimate } : {}),
+    });
+    panels.push({
+      title: `${t.n} new resources under a ${t.requestsPerSecond} requests/s limit (burst ${t.burst}), parallelism ${t.parallelism} (line = the limit's floor)`,
+      bars: [
+        bar(`this client: ${pct(t.adaptive.throttledShare)} 429s`, t.adaptive),
+        bar(`limiter off: ${pct(t.limiterOff.throttledShare)} 429s`, t.limiterOff),
+        bar(
+          `60 s per 429 (computed): ${t.incumbentComputed.failures} fail`,
+          t.incumbentComputed,
+          true,
+        ),
+      ],
+    });
+  }
   let top = 0;
   const body: string[] = [];
   for (const panel of panels) {

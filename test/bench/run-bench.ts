@@ -6,23 +6,35 @@
  * Options: `--json`, `--latency <ms>` (default 50), `--repetitions <n>` (default 5),
  * `--out <dir>` (default docs/bench), `--strict` (exit 1 when a target is missed),
  * `--project <dir>` (resolve the package from this program folder instead of the repository, e.g.
- * a user project that installed the packed tarball).
+ * a user project that installed the packed tarball), `--only <sections>` (comma-separated: `core`,
+ * the figures of issue 7, and `throttled`, issue 14's; default both: a partial run replaces its
+ * sections in the existing results.json and keeps the others), `--throttled-count <n>` (resources
+ * of the throttled section, default 100; a smaller count is for trying things out, and is then
+ * written to results.json only with `--out` elsewhere).
  */
 import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { repoRoot } from "../harness";
 import { startBenchStack } from "./bench-stack";
-import type { BenchResult } from "./bench-types";
+import type { BenchResult, ThrottledFigures } from "./bench-types";
 import { checkTargets } from "./check-targets";
 import { measureOperations, round } from "./measure-operations";
 import { measureNetworkLookup } from "./measure-network-lookup";
 import { cleanUp, measureScaling, measureUnchangedPreview, warmUpHarness } from "./measure-scaling";
+import { measureThrottled } from "./measure-throttled";
 import type { ScalingRun } from "./measure-scaling";
 import { renderChart } from "./render-chart";
 
 const PARALLELISM = 16;
 const SCALING_SIZES = [1, 10, 100] as const;
+/** The throttled section's limit (issue 14): 20 requests/s, burst 5, no Retry-After. */
+const THROTTLED_LIMIT = { requestsPerSecond: 20, burst: 5 } as const;
+const THROTTLED_COUNT = 100;
+
+/** The sections `--only` selects. */
+const SECTIONS = ["core", "throttled"] as const;
+type Section = (typeof SECTIONS)[number];
 
 interface Options {
   json: boolean;
@@ -31,6 +43,8 @@ interface Options {
   repetitions: number;
   outDir: string;
   projectDir: string | undefined;
+  only: ReadonlySet<Section>;
+  throttledCount: number;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -41,6 +55,8 @@ function parseOptions(argv: readonly string[]): Options {
     repetitions: 5,
     outDir: path.join(repoRoot, "docs", "bench"),
     projectDir: undefined,
+    only: new Set(SECTIONS),
+    throttledCount: THROTTLED_COUNT,
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = (argv[i] as string).split("=", 2) as [string, string | undefined];
@@ -61,7 +77,16 @@ function parseOptions(argv: readonly string[]): Options {
     else if (flag === "--repetitions") options.repetitions = positive(value());
     else if (flag === "--out") options.outDir = path.resolve(value());
     else if (flag === "--project") options.projectDir = path.resolve(value());
-    else
+    else if (flag === "--throttled-count") options.throttledCount = positive(value());
+    else if (flag === "--only") {
+      const names = value().split(",");
+      const unknown = names.filter((n) => !(SECTIONS as readonly string[]).includes(n));
+      if (unknown.length > 0)
+        throw new Error(
+          `--only takes ${SECTIONS.join(", ")} (comma-separated), got ${JSON.stringify(unknown.join(","))}`,
+        );
+      options.only = new Set(names as Section[]);
+    } else
       throw new Error(
         `unknown option ${JSON.stringify(flag)}; see the header of test/bench/run-bench.ts`,
       );
@@ -73,7 +98,35 @@ function say(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-async function run(options: Options): Promise<BenchResult> {
+/** The throttled section's lines. */
+function sayThrottled(t: ThrottledFigures): void {
+  say(
+    `throttled: ${t.n} new bound resources (check + create), parallelism ${t.parallelism}, emulator limited to ${t.requestsPerSecond} requests/s, burst ${t.burst}, no Retry-After; floor = (VPC requests OTC served − burst) / rate`,
+  );
+  const line = (name: string, f: ThrottledFigures["adaptive"]) =>
+    say(
+      `  ${name.padEnd(34)} ${f.wallMs} ms  floor ${f.floorMs} ms  ratio ${f.ratio}  sent ${f.requestsSent}  429 ${f.throttled} (${(f.throttledShare * 100).toFixed(1)} %, first wave ${f.throttledFirstWave})  failures ${f.failures}`,
+    );
+  line("this client (adaptive, quota)", t.adaptive);
+  line("limiter and quota off", t.limiterOff);
+  line("incumbent 60 s/429, 5 (COMPUTED)", t.incumbentComputed);
+}
+
+async function runThrottled(
+  stack: Awaited<ReturnType<typeof startBenchStack>>,
+  options: Options,
+): Promise<ThrottledFigures> {
+  const throttled = await measureThrottled(stack, {
+    n: options.throttledCount,
+    parallelism: PARALLELISM,
+    latencyMs: options.latencyMs,
+    ...THROTTLED_LIMIT,
+  });
+  sayThrottled(throttled);
+  return throttled;
+}
+
+async function run(options: Options): Promise<Partial<BenchResult>> {
   if (
     options.projectDir === undefined &&
     !existsSync(path.join(repoRoot, "dist", "lifecycle", "index.js"))
@@ -88,6 +141,7 @@ async function run(options: Options): Promise<BenchResult> {
   });
   const runs: ScalingRun[] = [];
   try {
+    if (!options.only.has("core")) return { throttled: await runThrottled(stack, options) };
     say(
       `emulator latency ${options.latencyMs} ms; provider text ${Buffer.byteLength(stack.provider)} bytes`,
     );
@@ -143,6 +197,9 @@ async function run(options: Options): Promise<BenchResult> {
     const leftover = stack.emulator.state().ipv6.length;
     if (leftover !== 0)
       throw new Error(`${leftover} IPv6 EIPs left in the emulator after clean-up`);
+    const throttled = options.only.has("throttled")
+      ? await runThrottled(stack, options)
+      : undefined;
 
     return {
       latencyMs: options.latencyMs,
@@ -154,6 +211,7 @@ async function run(options: Options): Promise<BenchResult> {
       helperColdStartMs: round(coldStartMs),
       firstCallMs: round(firstCallMs),
       helperPeakRssMb,
+      ...(throttled ? { throttled } : {}),
     };
   } finally {
     await Promise.all(runs.map((r) => r.helper.close()));
@@ -161,10 +219,31 @@ async function run(options: Options): Promise<BenchResult> {
   }
 }
 
+/** The result to write: a partial run's sections over the existing file's others. */
+async function measureMerged(options: Options): Promise<BenchResult> {
+  if (options.only.has("core")) return (await run(options)) as BenchResult;
+  const file = path.join(options.outDir, "results.json");
+  if (!existsSync(file)) {
+    throw new Error(
+      `${file} does not exist: run the whole benchmark once before a partial one (--only)`,
+    );
+  }
+  if (
+    options.throttledCount !== THROTTLED_COUNT &&
+    path.resolve(options.outDir) === path.join(repoRoot, "docs", "bench")
+  ) {
+    throw new Error(
+      `--throttled-count ${options.throttledCount} would put a reduced run into docs/bench; give --out <dir> (a copy of docs/bench) to try things out`,
+    );
+  }
+  const existing = JSON.parse(await readFile(file, "utf8")) as BenchResult;
+  return { ...existing, ...(await run(options)) };
+}
+
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
-  const result = await run(options);
   await mkdir(options.outDir, { recursive: true });
+  const result = await measureMerged(options);
   await writeFile(
     path.join(options.outDir, "results.json"),
     `${JSON.stringify(result, null, 2)}\n`,
