@@ -90,8 +90,9 @@ export async function checkIpv6Eip(
   if (containsUnknown(news["adoptId"]) || containsUnknown(news["region"])) {
     return { inputs: news, failures };
   }
-  const changesRegion = typeof news["region"] === "string" && Object.keys(olds ?? {}).length > 0;
-  const plan = planLiveCheck(olds, news, changesRegion ? await providerRegion(ctx) : undefined);
+  // The provider's region matters only when an existing resource is given a region now.
+  const regionMayChange = typeof news["region"] === "string" && Object.keys(olds ?? {}).length > 0;
+  const plan = planLiveCheck(olds, news, regionMayChange ? await providerRegion(ctx) : undefined);
   if ("property" in plan) return { inputs: news, failures: [plan] };
   if (plan.portId === null && plan.networkId === null) return { inputs: news, failures };
 

@@ -15,14 +15,6 @@ export interface Placement {
   projectId?: string | null;
 }
 
-/** A region and project id, both known. */
-export interface KnownPlacement {
-  /** The region. */
-  region: string;
-  /** The project id. */
-  projectId: string;
-}
-
 /**
  * How long what a port is (its kind) and whether a network is external stay usable by the calls
  * that follow in the same run. Why they may be reused at all: they are properties of the object

@@ -124,6 +124,47 @@ describe("lifecycle (in-memory client)", () => {
     );
   });
 
+  it("refuses a region change that keeps the NIC with no call, even without credentials", async () => {
+    const { client, lifecycle } = setUp({ noSettings: true });
+    const ctx = await lifecycle.configure();
+    const result = await lifecycle.check(
+      ctx,
+      { portId: PORT, region: "eu-de" },
+      { portId: PORT, region: "eu-nl" },
+    );
+    expect(result.failures.map((f) => f.property)).toEqual(["region"]);
+    expect(client.calls).toEqual([]);
+  });
+
+  it("confirms an external network once per run, and a port's kind feeds the create", async () => {
+    const { client, lifecycle } = setUp();
+    const ctx = await lifecycle.configure();
+    const net = "5ce655fa-c911-4d2c-99f7-445bc1162ef8";
+    for (const port of [PORT, OTHER_PORT]) {
+      const news = { portId: port, floatingNetworkId: net };
+      expect((await lifecycle.check(ctx, {}, news)).failures).toEqual([]);
+    }
+    expect(client.calls.filter((c) => c === "network")).toHaveLength(1);
+    expect(client.calls.filter((c) => c === "port")).toHaveLength(2);
+    client.calls.length = 0;
+    const created = await lifecycle.create(ctx, { portId: PORT, floatingNetworkId: net });
+    expect(created.outs).toMatchObject({ portKind: "ecs" });
+    expect(client.calls).not.toContain("port");
+  });
+
+  it("refuses an internal network and a port that is not a NIC, in one check", async () => {
+    const { client, lifecycle } = setUp();
+    const ctx = await lifecycle.configure();
+    client.portOwners.set(PORT, "network:dhcp");
+    const result = await lifecycle.check(
+      ctx,
+      {},
+      { portId: PORT, floatingNetworkId: "0a2228f2-7f8a-45f1-8e09-9039e1d09975" },
+    );
+    expect(result.failures.map((f) => f.property)).toEqual(["portId", "floatingNetworkId"]);
+    expect(result.failures[1]?.reason).toContain("5ce655fa-c911-4d2c-99f7-445bc1162ef8");
+  });
+
   it("prints the settings' remarks once and reads only the declared config keys", async () => {
     const { lifecycle, lines } = setUp();
     const seen: string[] = [];
