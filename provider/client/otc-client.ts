@@ -421,6 +421,21 @@ class DefaultOtcClient implements OtcClient {
     return this.counter.snapshot();
   }
 
+  /** See {@link sendVpcCall}. */
+  sendVpc(call: VpcCall, options?: CallOptions): Promise<HttpAnswer> {
+    return this.call(
+      {
+        method: call.method,
+        path: call.path,
+        okStatuses: call.acceptStatuses,
+        ...(call.query ? { query: call.query } : {}),
+        ...(call.body !== undefined ? { body: call.body } : {}),
+        ...(call.portId !== undefined ? { portId: call.portId } : {}),
+      },
+      options,
+    );
+  }
+
   async close(): Promise<void> {
     this.onClose?.();
     if (this.ownsDispatcher) {
@@ -610,4 +625,39 @@ export async function closeSharedClients(): Promise<void> {
   const all = [...new Set(shared.values())];
   shared.clear();
   await Promise.all(all.map((c) => c.close()));
+}
+
+/** One call to the VPC endpoint as {@link sendVpcCall} sends it. */
+export interface VpcCall {
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  /** Path below the VPC endpoint, already percent-encoded, starting with `/`. */
+  path: string;
+  /** Query pairs, unencoded. */
+  query?: readonly (readonly [string, string])[];
+  /** JSON body. */
+  body?: unknown;
+  /** The statuses returned as answers; any other status throws the client's usual error. */
+  acceptStatuses: readonly number[];
+  /** The port the call concerns (for error messages). */
+  portId?: string;
+}
+
+/**
+ * Sends one call to the VPC endpoint through a client made by {@link createOtcClient} — its
+ * authentication, retries (a POST is never resent blindly), request cap and debug log — and
+ * returns OTC's answer as it came (status, headers, body text) when its status is one of
+ * `acceptStatuses`. For tools that must see the wire itself, such as the acceptance run, which
+ * compares OTC's answers with what the emulator assumes.
+ *
+ * @throws Error when `client` was not made by this module
+ */
+export function sendVpcCall(
+  client: OtcClient,
+  call: VpcCall,
+  options?: CallOptions,
+): Promise<HttpAnswer> {
+  if (!(client instanceof DefaultOtcClient)) {
+    throw new Error("sendVpcCall needs a client made by createOtcClient or getSharedClient.");
+  }
+  return client.sendVpc(call, options);
 }
