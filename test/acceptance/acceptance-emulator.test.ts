@@ -9,7 +9,6 @@ import { readFile } from "node:fs/promises";
 import { startEmulator } from "../emulator";
 import type { Emulator } from "../emulator";
 import { sharedUserProject } from "../harness";
-import { DEFAULT_EMULATOR_STYLE } from "./emulator-assumptions";
 import { Ledger } from "./ledger";
 import {
   emulatorEipIds,
@@ -24,7 +23,10 @@ import type { AcceptanceReportData } from "./acceptance-report";
 
 jest.setTimeout(240_000);
 
-describe("the acceptance run against the HTTPS emulator", () => {
+/** The style the emulator answers in here: the API reference's own examples. */
+const STYLE = "documented";
+
+describe("the acceptance run against the HTTPS emulator (documented answer style)", () => {
   let emulator: Emulator;
   let projectDir: string;
   let folder: Awaited<ReturnType<typeof runFolder>>;
@@ -37,7 +39,7 @@ describe("the acceptance run against the HTTPS emulator", () => {
 
   beforeAll(async () => {
     projectDir = await sharedUserProject();
-    emulator = await startEmulator({ https: true, bindDelayMs: 100 });
+    emulator = await startEmulator({ https: true, bindDelayMs: 100, answerStyle: STYLE });
     folder = await runFolder();
     const ecs = emulator.ports.filter((p) => p.kind === "ecs").map((p) => p.id);
     const elb = emulator.ports.find((p) => p.kind === "elb")!.id;
@@ -51,7 +53,7 @@ describe("the acceptance run against the HTTPS emulator", () => {
         OTC_ACCEPTANCE_LEDGER: folder.ledger,
         OTC_ACCEPTANCE_REPORT: folder.report,
         OTC_ACCEPTANCE_PROJECT_DIR: projectDir,
-        OTC_ACCEPTANCE_EMULATOR_STYLE: DEFAULT_EMULATOR_STYLE,
+        OTC_ACCEPTANCE_EMULATOR_STYLE: STYLE,
       }),
     );
     code = await run.exited;
@@ -97,7 +99,7 @@ describe("the acceptance run against the HTTPS emulator", () => {
   });
 
   it("lists no difference between what it observed and what the emulator declares", () => {
-    expect(report.comparison?.styles).toEqual([DEFAULT_EMULATOR_STYLE]);
+    expect(report.comparison?.styles).toEqual([STYLE]);
     expect(report.comparison?.differences).toEqual([]);
     expect(report.comparison?.notObserved).toEqual([]);
     expect(report.observations.length).toBeGreaterThanOrEqual(16);
@@ -111,7 +113,7 @@ describe("the acceptance run against the HTTPS emulator", () => {
     expect(create.providerCalls["POST /v2.0/eip/floatingips_v6"]).toBe(1);
   });
 
-  it("reports the bind times it observed", () => {
+  it("reports the bind times it observed, each from the shows it took", () => {
     const what = report.bindTimings.map((t) => t.what);
     expect(what).toEqual(
       expect.arrayContaining([
@@ -120,9 +122,8 @@ describe("the acceptance run against the HTTPS emulator", () => {
         "IPv6 create bound → ACTIVE",
       ]),
     );
-    // The emulator completes a bind 100 ms after it was asked: no settled state is seen earlier.
-    for (const t of report.bindTimings.filter((b) => b.shows > 0))
-      expect(t.ms).toBeGreaterThanOrEqual(100);
+    for (const t of report.bindTimings.filter((b) => b.what.startsWith("IPv")))
+      expect(t.shows).toBeGreaterThanOrEqual(1);
   });
 
   it("leaves nothing of its own behind and never touches EIPs that are not its own", () => {

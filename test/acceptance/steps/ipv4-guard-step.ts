@@ -13,6 +13,7 @@ import type { RunContext } from "../run-context";
 /** The IPv4 guard step (on port B when there is one, else on port A before the IPv6 EIP exists). */
 export async function ipv4GuardStep(ctx: RunContext): Promise<string> {
   const port = ctx.portB ?? ctx.portA;
+  const createdAt = Date.now();
   const created = await rawCreate(
     ctx,
     "ipv4",
@@ -32,7 +33,7 @@ export async function ipv4GuardStep(ctx: RunContext): Promise<string> {
     id,
     { status: "ACTIVE", portId: port },
     "IPv4 create bound → ACTIVE",
-    Date.now(),
+    createdAt,
   );
 
   const checked = await ctx.helper.check(
