@@ -26,7 +26,7 @@ export async function createCliClient(
 }
 
 /** The client options for `--timeout`: no retry starts after it, no exchange lasts longer. */
-function clientOptions(tuning: ClientTuning): OtcClientOptions {
+export function clientOptions(tuning: ClientTuning): OtcClientOptions {
   if (tuning.timeoutMs === undefined) return {};
   return {
     retry: { maxElapsedMs: tuning.timeoutMs },

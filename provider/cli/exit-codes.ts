@@ -26,6 +26,8 @@ export const ExitCode = {
   NotFound: 4,
   /** `nic`: the NIC already holds an IPv4 or IPv6 EIP (one EIP per NIC). */
   NicHasEip: 5,
+  /** `doctor`: at least one check failed (each failure is printed with its fix). */
+  DoctorFailed: 6,
 } as const;
 
 /** One of the values of {@link ExitCode}. */

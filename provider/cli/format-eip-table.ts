@@ -2,6 +2,7 @@
 import type { EipView } from "./eip-view";
 import { formatAge } from "./format-age";
 import { formatTable } from "./format-table";
+import { isLikelyOrphan } from "./likely-orphan";
 import { parseOtcTime } from "./parse-otc-time";
 
 const HEADERS = [
@@ -13,6 +14,7 @@ const HEADERS = [
   "FIXED IP",
   "CREATED (UTC)",
   "AGE",
+  "NO STACK?",
 ];
 
 /** `2026-11-19T08:12:03Z` → `2026-11-19 08:12:03`; other text as is; `null` → `-`. */
@@ -23,7 +25,10 @@ function createdCell(iso: string | null): string {
     : iso;
 }
 
-/** Renders EIPs as an aligned table; ages are relative to `now` (epoch milliseconds). */
+/**
+ * Renders EIPs as an aligned table; ages are relative to `now` (epoch milliseconds). The last
+ * column says "likely" for an EIP no stack is likely to know about (unbound, over a day old).
+ */
 export function formatEipTable(views: readonly EipView[], now: number): string {
   const rows = views.map((v) => {
     const created = parseOtcTime(v.createdAt);
@@ -36,6 +41,8 @@ export function formatEipTable(views: readonly EipView[], now: number): string {
       v.fixedIp ?? "-",
       createdCell(v.createdAt),
       created === undefined ? "-" : formatAge(now - created),
+      // Unbound and older than a day: no stack is likely to know it (see likely-orphan.ts).
+      isLikelyOrphan(v, now) ? "likely" : "",
     ];
   });
   return formatTable(HEADERS, rows);

@@ -20,8 +20,10 @@ const EXIT_CODES = `Exit codes:
   1  operational failure (API or network error, a release failed, confirmation declined)
   2  usage error (unknown command or option, malformed value, --delete without a terminal or --yes)
   3  configuration or authentication error
-  4  not found (show: no such EIP; nic: no such port)
-  5  nic: the NIC already holds an EIP (IPv4 or IPv6)`;
+  4  not found (show, adopt: no such EIP; nic: no such port)
+  5  nic: the NIC already holds an EIP (IPv4 or IPv6)
+  6  doctor: at least one check failed (each is printed with its fix)
+  Any code but 0 (and 5 for nic) means no answer: never read it as "free" or "nothing found".`;
 
 const OVERVIEW = `otc-ipv6-eip — see and tidy the IPv6 EIPs of an Open Telekom Cloud project
 (the OTC console shows IPv4 EIPs only).
@@ -33,6 +35,10 @@ Commands:
   show <id | IPv6 | IPv4> one EIP, by id, IPv6 address, or the IPv4 it maps to
   nic <port-id>           whether a NIC already holds an EIP (exit 5 when it does)
   orphans                 unbound IPv6 EIPs; --delete releases them
+  adopt <id | IPv6 | IPv4> the Ipv6Eip to paste into a Pulumi program to manage an EIP
+  doctor                  whether pulumi up can work from here: settings, endpoints, credentials,
+                          clock, the IPv6 API, the external network, the EIP quota
+  emulator [options]      start the OTC API emulator shipped in the package (see emulator --help)
   help [command]          this text, or a command's
 
 Run \`otc-ipv6-eip <command> --help\` for a command's options.
@@ -44,7 +50,7 @@ ${CONNECTION}
 ${EXIT_CODES}
 `;
 
-const PAGES: Record<CommandName, string> = {
+const PAGES: Record<Exclude<CommandName, "doctor" | "adopt">, string> = {
   list: `Usage: otc-ipv6-eip list [--port <port-id> | --unbound] [--status <status>] [--json]
 
 Lists every IPv6 EIP of the project (all pages), with the IPv4 EIP that OTC's NAT64 gateway
@@ -111,7 +117,49 @@ ${EXIT_CODES}
 `,
 };
 
+const DOCTOR = `Usage: otc-ipv6-eip doctor [--json]
+
+Tells whether \`pulumi up\` can reach OTC from here, before you try, one check after the other:
+  settings          resolved, and from which flag, variable or clouds.yaml entry each came (this
+                    tool reads no stack config: in a stack, otc:* keys come before these)
+  VPC/IAM endpoint  answer over TLS (certificate verified; plain HTTP only for loopback)
+  clock             within the 15 min AK/SK window of OTC's clock (its Date header)
+  credentials       accepted (the AK/SK signature, or the IAM token)
+  IPv6 EIP API      published in the region (a gateway's 404 APIG.0101 is told apart from an
+                    empty list)
+  external network  found (admin_external_net, else router:external)
+  EIP quota         used and left (IPv4 and IPv6 together)
+Each failure comes with its fix; a check an earlier failure makes meaningless is skipped. No
+credential is ever printed. Exit 0 when every check passes, 6 otherwise.
+
+Options:
+  --json                 {ok, settings: [{setting, value, from}], warnings, checks: [{name,
+                         status: pass|fail|skip, detail, fix?}]}
+
+${CONNECTION}
+
+${EXIT_CODES}
+`;
+
+const ADOPT = `Usage: otc-ipv6-eip adopt <id | IPv6 | IPv4> [--name <name>] [--json]
+
+Prints the Ipv6Eip to paste into a Pulumi program so that a stack manages an existing IPv6 EIP
+(\`pulumi import\` does not work for dynamic resources): adoptId with the EIP's id and portId with
+the NIC it is bound to today, and the pulumi commands that follow. It changes nothing in OTC.
+
+Options:
+  --name <name>          the resource name in the program (default ipv6-eip-<id prefix>)
+  --json                 {eip, name, snippet, commands}
+  --page-size <n>        EIPs per request when searching by address, 1-2000
+
+${CONNECTION}
+
+${EXIT_CODES}
+`;
+
 /** The help text for a command, or the overview. */
 export function helpText(topic: CommandName | undefined): string {
+  if (topic === "doctor") return DOCTOR;
+  if (topic === "adopt") return ADOPT;
   return topic ? PAGES[topic] : OVERVIEW;
 }

@@ -9,7 +9,7 @@ import { checkUuid, describeValue } from "../core/validate";
 import { parseDuration } from "./parse-duration";
 
 /** The tool's commands. */
-export type CommandName = "list" | "show" | "nic" | "orphans";
+export type CommandName = "list" | "show" | "nic" | "orphans" | "doctor" | "adopt";
 
 /** The statuses `--status` accepts (what the VPC API documents). */
 export const STATUSES = ["ACTIVE", "DOWN", "ERROR"] as const;
@@ -47,6 +47,8 @@ export interface CliOptions {
   delete: boolean;
   /** `orphans --delete --yes`: no confirmation. */
   yes: boolean;
+  /** `adopt --name`: the resource name in the printed program. */
+  name?: string;
 }
 
 /** A parsed command line. */
@@ -73,7 +75,8 @@ type OptionName =
   | "page-size"
   | "older-than"
   | "delete"
-  | "yes";
+  | "yes"
+  | "name";
 
 const OPTIONS = {
   region: { type: "string" },
@@ -92,6 +95,7 @@ const OPTIONS = {
   "older-than": { type: "string" },
   delete: { type: "boolean" },
   yes: { type: "boolean", short: "y" },
+  name: { type: "string" },
 } as const satisfies Record<OptionName, { type: "string" | "boolean"; short?: string }>;
 
 const COMMON: readonly OptionName[] = [
@@ -110,6 +114,8 @@ const COMMANDS: Record<CommandName, { options: readonly OptionName[]; args: read
   show: { options: ["json", "page-size"], args: ["<id | IPv6 | IPv4>"] },
   nic: { options: ["json"], args: ["<port-id>"] },
   orphans: { options: ["json", "older-than", "delete", "yes", "page-size"], args: [] },
+  doctor: { options: ["json"], args: [] },
+  adopt: { options: ["json", "name", "page-size"], args: ["<id | IPv6 | IPv4>"] },
 };
 
 function isCommand(name: string): name is CommandName {
@@ -144,6 +150,17 @@ function parseTimeout(text: string): number {
     );
   }
   return ms;
+}
+
+/** A Pulumi resource name the printed program can use as is (no quotes to escape). */
+function parseResourceName(text: string): string {
+  const trimmed = text.trim();
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(trimmed)) {
+    throw new UsageError(
+      `Invalid --name ${describeValue(text)}: expected letters, digits, ".", "_" or "-" (at most 100), e.g. --name web-ipv6.`,
+    );
+  }
+  return trimmed;
 }
 
 function parseStatus(text: string): CliOptions["status"] {
@@ -276,6 +293,8 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   if (status !== undefined) options.status = parseStatus(status);
   const pageSize = text("page-size");
   if (pageSize !== undefined) options.pageSize = parsePageSize(pageSize);
+  const name = text("name");
+  if (name !== undefined) options.name = parseResourceName(name);
   const olderThan = text("older-than");
   if (olderThan !== undefined) options.olderThanMs = parseDuration(olderThan);
 

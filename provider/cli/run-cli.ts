@@ -7,6 +7,8 @@ import type { OtcClient } from "../client/types";
 import { ConfigurationError, OtcEipError } from "../core/errors";
 import type { CliDeps, CommandContext, StackConfig } from "./cli-context";
 import { configErrorText } from "./config-error-text";
+import { inToolTerms } from "./setting-places";
+import { runAdopt } from "./commands/adopt-command";
 import { runList } from "./commands/list-command";
 import { runNic } from "./commands/nic-command";
 import { runOrphans } from "./commands/orphans-command";
@@ -21,8 +23,9 @@ import { toStackConfig } from "./to-stack-config";
 
 function errorText(error: unknown, flags: StackConfig, env: CliDeps["env"]): string {
   if (error instanceof ConfigurationError) return configErrorText(error, flags, env);
+  // The client's advice names stack-config keys (otc:secretKey); say the tool's names instead.
   if (error instanceof OtcEipError) {
-    return `otc-ipv6-eip: ${error.message}\n`;
+    return `otc-ipv6-eip: ${inToolTerms(error.message, flags, env)}\n`;
   }
   const message = error instanceof Error ? error.message : String(error);
   return `otc-ipv6-eip: unexpected error: ${message}\n`;
@@ -42,6 +45,10 @@ async function runCommand(
       return runNic(ctx, arg, line.options);
     case "orphans":
       return runOrphans(ctx, line.options);
+    case "adopt":
+      return runAdopt(ctx, arg, line.options);
+    case "doctor":
+      throw new Error("doctor runs without a client");
   }
 }
 
@@ -79,6 +86,17 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       return await deps.runEmulator(line.args, { stdout: deps.stdout, stderr: deps.stderr });
     }
     flags = toStackConfig(line.options, {});
+    if (line.command === "doctor") {
+      const { runDoctor } = await import("./commands/doctor-command");
+      const input = {
+        flags,
+        config: toStackConfig(line.options, deps.env),
+        env: deps.env,
+        tuning: line.options.timeoutMs === undefined ? {} : { timeoutMs: line.options.timeoutMs },
+        now: deps.now,
+      };
+      return await runDoctor(input, stdout, line.options);
+    }
     const tuning =
       line.options.timeoutMs === undefined ? {} : { timeoutMs: line.options.timeoutMs };
     client = await deps.createClient(

@@ -25,6 +25,7 @@ import { ThrottleRegistry, type ThrottleOptions } from "./transport/throttle-reg
 import type { Credentials, ResolvedSettings } from "./settings/settings";
 import type {
   CallOptions,
+  EipQuota,
   FloatingIp,
   Ipv6FloatingIpFilter,
   ListOptions,
@@ -152,6 +153,33 @@ function mapObject<T>(answer: HttpAnswer, path: string, key: string, map: (wire:
       `OTC's answer is unusable (${(e as Error).message}): check that otc:vpcEndpoint is the VPC endpoint.`,
     );
   }
+}
+
+/** The `floatingIp` entry of a quota answer `{"quotas": {"resources": [...]}}`, or `null`. */
+function toEipQuota(body: Record<string, unknown>, status: number, path: string): EipQuota | null {
+  const quotas = body["quotas"];
+  const resources =
+    typeof quotas === "object" && quotas !== null
+      ? (quotas as Record<string, unknown>)["resources"]
+      : undefined;
+  if (!Array.isArray(resources)) {
+    throw new OtcApiError(
+      { method: "GET", path, status, retryable: false },
+      "OTC's quota answer has no quotas.resources list: check that the VPC endpoint is right.",
+    );
+  }
+  for (const item of resources as unknown[]) {
+    if (typeof item !== "object" || item === null) continue;
+    const r = item as Record<string, unknown>;
+    if (
+      r["type"] === "floatingIp" &&
+      typeof r["used"] === "number" &&
+      typeof r["quota"] === "number"
+    ) {
+      return { used: r["used"], quota: r["quota"] };
+    }
+  }
+  return null;
 }
 
 function nextMarker(links: WireLink[] | undefined): string | undefined {
@@ -377,6 +405,16 @@ class DefaultOtcClient implements OtcClient {
       if (isNeutronNotFound(error, "PortNotFound")) return null;
       throw error;
     }
+  }
+
+  async getEipQuota(options?: CallOptions): Promise<EipQuota | null> {
+    const project = await this.projectId(options);
+    const path = `/v1/${percentEncode(project)}/quotas`;
+    const answer = await this.call(
+      { method: "GET", path, query: [["type", "floatingIp"]], okStatuses: [200] },
+      options,
+    );
+    return toEipQuota(parseAnswer(answer, "GET", path), answer.status, path);
   }
 
   async getNetwork(id: string, options?: CallOptions): Promise<NetworkInfo | null> {

@@ -69,6 +69,14 @@ export interface NetworkInfo {
   external: boolean;
 }
 
+/** The project's EIP quota (`GET /v1/{project_id}/quotas?type=floatingIp`); both families count. */
+export interface EipQuota {
+  /** EIPs the project holds now. */
+  used: number;
+  /** EIPs it may hold. */
+  quota: number;
+}
+
 /** Per-call options. */
 export interface CallOptions {
   /** Absolute deadline (epoch milliseconds) for the whole call including retries. */
@@ -124,6 +132,10 @@ export interface OtcClient {
    * e.g. a gateway's 404 for a hidden API, throws).
    */
   getPort(id: string, options?: CallOptions): Promise<PortInfo | null>;
+  /**
+   * The project's EIP quota and its use; `null` when the answer lists no `floatingIp` resource.
+   */
+  getEipQuota(options?: CallOptions): Promise<EipQuota | null>;
   /** Gets one network; `null` only when OTC answered Neutron's `404 NetworkNotFound`. */
   getNetwork(id: string, options?: CallOptions): Promise<NetworkInfo | null>;
 

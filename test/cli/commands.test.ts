@@ -57,7 +57,11 @@ describe("list", () => {
       projectId: "0123456789abcdef0123456789abcdef",
       createdAt: `${iso(NOW - 30 * DAY)}Z`,
       updatedAt: "2026-11-01T10:00:00Z",
+      likelyOrphan: false,
     });
+    // Unbound and 10 days old: no stack is likely to know it.
+    expect(parsed.find((v: { id: string }) => v.id === id(2)).likelyOrphan).toBe(true);
+    expect(parsed.find((v: { id: string }) => v.id === id(5)).likelyOrphan).toBe(false);
   });
 
   it("filters by port on the server, by status and --unbound here", async () => {

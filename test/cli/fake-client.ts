@@ -117,6 +117,9 @@ export function createFakeClient(ipv6: FloatingIp[] = [], ipv4: FloatingIp[] = [
         projectId: null,
       };
     },
+    getEipQuota: async () => {
+      throw new Error("not used by these commands");
+    },
     getNetwork: async () => {
       throw new Error("not used by the CLI");
     },

@@ -50,13 +50,18 @@ describe("formatEipTable", () => {
       [
         toEipView(eip(0x8096, { portId: port, createdAt: "2026-11-19T12:00:00" })),
         toEipView(eip(2, { createdAt: null })),
+        toEipView(eip(3, { createdAt: "2026-11-24T12:00:00" })),
+        toEipView(eip(4, { createdAt: "2026-11-26T06:00:00" })),
       ],
       NOW,
     );
-    const [header, first, second] = text.split("\n");
+    const [header, first, second, old, young] = text.split("\n");
     expect(header).toMatch(
-      /^ID\s+IPV6\s+IPV4 \(NAT64\)\s+STATUS\s+PORT\s+FIXED IP\s+CREATED \(UTC\)\s+AGE$/,
+      /^ID\s+IPV6\s+IPV4 \(NAT64\)\s+STATUS\s+PORT\s+FIXED IP\s+CREATED \(UTC\)\s+AGE\s+NO STACK\?$/,
     );
+    // Unbound and over a day old: likely no stack's; unbound but young, or of unknown age: not said.
+    expect(old).toMatch(/2d\s+likely$/);
+    expect(young).toMatch(/6h$/);
     expect(first?.split(/\s{2,}/)).toEqual([
       "00000000-0000-4000-8000-000000008096",
       "2001:db8::c013:8096",
@@ -67,7 +72,7 @@ describe("formatEipTable", () => {
       "2026-11-19 12:00:00",
       "7d",
     ]);
-    expect(second).toMatch(/DOWN\s+-\s+-\s+-\s+-$/);
+    expect(second).toMatch(/DOWN\s+-\s+-\s+-\s+-\s*$/);
   });
 });
 

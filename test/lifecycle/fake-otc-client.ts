@@ -122,6 +122,10 @@ export class FakeOtcClient implements OtcClient {
     if (owner === null || owner === undefined) return Promise.resolve(null);
     return Promise.resolve({ id, deviceOwner: owner, networkId: null, projectId: null });
   }
+  getEipQuota(): Promise<null> {
+    return Promise.reject(new Error("not used by the lifecycle"));
+  }
+
   getNetwork(id: string): Promise<NetworkInfo | null> {
     this.calls.push("network");
     const external = id === "5ce655fa-c911-4d2c-99f7-445bc1162ef8";

@@ -4,6 +4,7 @@ import type { CommandContext } from "../cli-context";
 import { toEipView } from "../eip-view";
 import { ExitCode } from "../exit-codes";
 import { formatEipTable } from "../format-eip-table";
+import { withLikelyOrphan } from "../likely-orphan";
 import type { CliOptions } from "../parse-command-line";
 
 /** Lists the project's IPv6 EIPs; `--port` filters on the server, `--status`/`--unbound` here. */
@@ -25,7 +26,14 @@ export async function runList(ctx: CommandContext, options: CliOptions): Promise
     .map(toEipView);
 
   if (options.json) {
-    ctx.stdout.write(`${JSON.stringify(views, null, 2)}\n`);
+    const now = ctx.now();
+    ctx.stdout.write(
+      `${JSON.stringify(
+        views.map((v) => withLikelyOrphan(v, now)),
+        null,
+        2,
+      )}\n`,
+    );
     return ExitCode.Ok;
   }
   if (views.length === 0) {

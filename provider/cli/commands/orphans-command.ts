@@ -10,6 +10,7 @@ import type { EipView } from "../eip-view";
 import { toEipView } from "../eip-view";
 import { ExitCode } from "../exit-codes";
 import { formatEipTable } from "../format-eip-table";
+import { withLikelyOrphan } from "../likely-orphan";
 import type { CliOptions } from "../parse-command-line";
 import { parseOtcTime } from "../parse-otc-time";
 
@@ -161,8 +162,10 @@ export async function runOrphans(ctx: CommandContext, options: CliOptions): Prom
   if (options.json && out) ctx.stderr.write(`otc-ipv6-eip: ${out} by --older-than.\n`);
 
   if (!options.delete) {
-    if (options.json) ctx.stdout.write(`${JSON.stringify(orphans, null, 2)}\n`);
-    else if (orphans.length === 0) ctx.stdout.write(noneText(selection, options.olderThanMs, ""));
+    if (options.json) {
+      const marked = orphans.map((v) => withLikelyOrphan(v, now));
+      ctx.stdout.write(`${JSON.stringify(marked, null, 2)}\n`);
+    } else if (orphans.length === 0) ctx.stdout.write(noneText(selection, options.olderThanMs, ""));
     else ctx.stdout.write(heading(selection, options.olderThanMs) + formatEipTable(orphans, now));
     return ExitCode.Ok;
   }

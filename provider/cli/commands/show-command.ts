@@ -111,6 +111,21 @@ function notFoundMessage(query: Query): string {
   }
 }
 
+/**
+ * The IPv6 EIPs `arg` names (an id, an IPv6 address, or the NAT64 IPv4), with the message to
+ * print when there is none.
+ *
+ * @throws UsageError when `arg` is none of these, before any call
+ */
+export async function lookUpEips(
+  ctx: CommandContext,
+  arg: string,
+  options: CliOptions,
+): Promise<{ eips: FloatingIp[]; notFound: string }> {
+  const query = readQuery(arg);
+  return { eips: await find(ctx, query, options), notFound: notFoundMessage(query) };
+}
+
 /** Finds and prints one EIP; exit 4 when nothing matches. */
 export async function runShow(
   ctx: CommandContext,
