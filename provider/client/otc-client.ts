@@ -23,9 +23,11 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./transport/retry-policy
 import type { HttpAnswer } from "./transport/send-once";
 import { ThrottleRegistry, type ThrottleOptions } from "./transport/throttle-registry";
 import type { Credentials, ResolvedSettings } from "./settings/settings";
+import { headerValue } from "./transport/answer-headers";
 import type {
   CallOptions,
   EipQuota,
+  CreateOptions,
   FloatingIp,
   Ipv6FloatingIpFilter,
   ListOptions,
@@ -182,15 +184,29 @@ function toEipQuota(body: Record<string, unknown>, status: number, path: string)
   return null;
 }
 
-function nextMarker(links: WireLink[] | undefined): string | undefined {
+/**
+ * The marker of the next page: the `next` link's, or — since the IPv6 pages document no paging
+ * links beyond a `previous` one — the last item's id when a page asked for with `limit` came back
+ * exactly full. Without a `limit` (or when the server ignored it), the answer is the whole list.
+ */
+function nextMarker(
+  links: WireLink[] | undefined,
+  page: readonly { id?: unknown }[],
+  pageSize: number | undefined,
+): string | undefined {
   const next = links?.find((l) => l.rel === "next" && typeof l.href === "string");
-  if (!next?.href) return undefined;
-  // The documented link may point at another path: only its marker is used.
-  try {
-    return new URL(next.href, "http://placeholder").searchParams.get("marker") ?? undefined;
-  } catch {
-    return undefined;
+  if (next?.href) {
+    // The documented link may point at another path: only its marker is used.
+    try {
+      const marker = new URL(next.href, "http://placeholder").searchParams.get("marker");
+      if (marker) return marker;
+    } catch {
+      // fall through to the page's own last id
+    }
   }
+  if (pageSize === undefined || page.length !== pageSize) return undefined;
+  const last = page[page.length - 1]?.id;
+  return typeof last === "string" && last !== "" ? last : undefined;
 }
 
 const FILTER_KEYS: readonly (readonly [keyof Ipv6FloatingIpFilter, string])[] = [
@@ -300,6 +316,7 @@ class DefaultOtcClient implements OtcClient {
   ): Promise<FloatingIp[]> {
     const items: FloatingIp[] = [];
     const seen = new Set<string>();
+    const ids = new Set<string>();
     let marker: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
       const q: [string, string][] = [...query];
@@ -316,10 +333,18 @@ class DefaultOtcClient implements OtcClient {
           "OTC's answer has no floatingips list: check that otc:vpcEndpoint is the VPC endpoint.",
         );
       }
-      for (const w of body.floatingips) items.push(mapItem(w, answer, path));
+      const before = items.length;
+      for (const w of body.floatingips) {
+        const item = mapItem(w, answer, path);
+        // A server that ignores `limit` and `marker` answers the whole list again: keep one of each.
+        if (!ids.has(item.id)) items.push(item);
+        ids.add(item.id);
+      }
       options?.onPage?.(items.length);
-      marker = nextMarker(body.floatingips_links);
-      if (marker === undefined || body.floatingips.length === 0 || seen.has(marker)) return items;
+      const date = Date.parse(headerValue(answer.headers, "date") ?? "");
+      if (!Number.isNaN(date)) options?.onServerDate?.(date);
+      marker = nextMarker(body.floatingips_links, body.floatingips, options?.pageSize);
+      if (marker === undefined || items.length === before || seen.has(marker)) return items;
       seen.add(marker);
     }
     return items;
@@ -341,7 +366,7 @@ class DefaultOtcClient implements OtcClient {
 
   async createIpv6FloatingIp(
     request: { floatingNetworkId: string; portId?: string | null },
-    options?: CallOptions,
+    options?: CreateOptions,
   ): Promise<FloatingIp> {
     const portId = request.portId ?? undefined;
     const answer = await this.call(
@@ -359,6 +384,7 @@ class DefaultOtcClient implements OtcClient {
         unknownOutcomeAdvice:
           `The IPv6 EIP may have been created: look for it (GET ${IPV6_PATH}` +
           `${portId !== undefined ? `?port_id=${portId}` : ""}) before creating another.`,
+        ...(options?.lookBeforeResend ? { lookBeforeResend: options.lookBeforeResend } : {}),
       },
       options,
     );

@@ -2,6 +2,7 @@
  * The OTC client's domain types (camelCase) and its public interface. Wire types (snake_case) live
  * in `wire-types.ts`; nothing here imports `@pulumi/pulumi`.
  */
+import type { OutcomeUnknownError } from "../core/errors";
 
 /** An EIP's status as OTC reports it: `DOWN` = not bound, `ACTIVE` = bound, `ERROR` = abnormal. */
 export type FloatingIpStatus = "ACTIVE" | "DOWN" | "ERROR" | (string & {});
@@ -85,12 +86,24 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/** Options of a create. */
+export interface CreateOptions extends CallOptions {
+  /**
+   * For a bound create: after an unknown outcome (a reset, a timeout, a 5xx), the create is resent
+   * within the same attempts and time budget as any call — each time only when this look (at the
+   * NIC) answers `true`. Without it, an unknown outcome ends the create (`OutcomeUnknownError`).
+   */
+  lookBeforeResend?: (unknown: OutcomeUnknownError) => Promise<boolean>;
+}
+
 /** Options of a listing call. */
 export interface ListOptions extends CallOptions {
   /** Page size sent as `limit`; every page is fetched and concatenated. */
   pageSize?: number;
   /** Called after each page with the number of items so far (for progress output). */
   onPage?: (itemsSoFar: number) => void;
+  /** Called with the server's clock (epoch ms) from each page's `Date` header, when it has one. */
+  onServerDate?: (serverMs: number) => void;
 }
 
 /**
@@ -108,12 +121,12 @@ export interface OtcClient {
   /** Gets one IPv6 EIP; throws `NotFoundError` when it does not exist. */
   getIpv6FloatingIp(id: string, options?: CallOptions): Promise<FloatingIp>;
   /**
-   * Creates an IPv6 EIP, bound to `portId` when given. Never resent: an unknown outcome throws
-   * `OutcomeUnknownError`, and the caller looks for what may have been created.
+   * Creates an IPv6 EIP, bound to `portId` when given. Never resent blindly: an unknown outcome
+   * throws `OutcomeUnknownError` unless `options.lookBeforeResend` allows a resend.
    */
   createIpv6FloatingIp(
     request: { floatingNetworkId: string; portId?: string | null },
-    options?: CallOptions,
+    options?: CreateOptions,
   ): Promise<FloatingIp>;
   /** Binds (`portId`) or unbinds (`null`) an IPv6 EIP. Returns OTC's answer (binding is asynchronous). */
   updateIpv6FloatingIpPort(

@@ -5,8 +5,7 @@
 import type { FloatingIp, OtcClient } from "../client/types";
 import {
   InvalidInputError,
-  NicAlreadyHasEipError,
-  NotFoundError,
+  FloatingIpNotFoundError,
   OutcomeUnknownError,
   ResourceInitError,
 } from "../core/errors";
@@ -14,6 +13,7 @@ import { readSpec } from "../core/input-spec";
 import type { Ipv6EipSpec } from "../core/input-spec";
 import { buildState, recordInputs } from "../core/state-schema";
 import type { EipLocation } from "../core/state-schema";
+import { createBoundEip } from "./create-bound-eip";
 import { toOutputs } from "./plain-outputs";
 import { portKindFor } from "./port-facts";
 import type { ProviderContext } from "./provider-context";
@@ -28,94 +28,24 @@ export interface CreateAnswer {
   outs: Record<string, unknown>;
 }
 
-/** How often and how long to look for the EIP of an outcome-unknown create on its port. */
-const RECONCILE_DELAYS_MS = [0, 500, 1000, 2000, 4000];
-
-/** How many times an outcome-unknown bound create is sent again when no EIP appeared on its port. */
-const BOUND_CREATE_RESENDS = 1;
-
-/** The IPv6 EIP on `portId` once one shows up within the reconcile delays, else `undefined`. */
-async function findCreatedOnPort(
-  ctx: ProviderContext,
-  client: OtcClient,
-  portId: string,
-  deadline: number,
-): Promise<FloatingIp | undefined> {
-  for (const delay of RECONCILE_DELAYS_MS) {
-    if (ctx.deps.now() + delay > deadline) break;
-    if (delay > 0) await ctx.deps.sleep(delay);
-    const found = (await client.listIpv6FloatingIps({ portId }, { deadline })).filter(
-      (eip) => eip.portId?.toLowerCase() === portId,
-    );
-    if (found[0]) return found[0];
-  }
-  return undefined;
-}
-
 /**
- * Settles an outcome-unknown create. Unbound: nothing can tell its EIP from any other, so it is
- * never resent; the error says what may exist. Bound: the EIP it made (if any) shows on the port
- * and is adopted; when none appears the POST is sent again, since OTC refuses a second EIP on one
- * NIC (a late first EIP makes the resend fail with VPC.0511 rather than duplicate). A resend that
- * ends outcome-unknown too is reconciled the same way, then this gives up.
+ * The error for an unbound create whose outcome is unknown: nothing can tell its EIP from any
+ * other, so it is never resent; the error says what may exist and how to find it.
  */
-async function reconcileUnknownCreate(
+function unboundCreateUnknown(
   ctx: ProviderContext,
-  client: OtcClient,
-  spec: Ipv6EipSpec,
   network: string,
   location: EipLocation,
   error: OutcomeUnknownError,
-  deadline: number,
-): Promise<FloatingIp> {
-  const portId = spec.portId;
-  if (portId === null) {
-    throw new OutcomeUnknownError(
-      { method: error.method, path: error.path },
-      `Creating the unbound IPv6 EIP had an unknown outcome (${error.message}). An EIP may now exist ` +
-        `in project ${location.projectId ?? "?"}, region ${location.region}, network ${network}, ` +
-        `created about ${new Date(ctx.deps.now()).toISOString()}, bound to no port. Find it with ` +
-        "`otc-ipv6-eip list` (or GET /v2.0/eip/floatingips_v6), then set adoptId to its id to manage " +
-        "it, or delete it.",
-      error,
-    );
-  }
-  let unknown = error;
-  for (let resends = 0; ; resends++) {
-    const eip = await findCreatedOnPort(ctx, client, portId, deadline);
-    if (eip) {
-      ctx.deps.log(
-        `Ipv6Eip: the create request's outcome was unknown; found IPv6 EIP ${eip.id} ` +
-          `(${eip.floatingIpAddress}) on NIC ${portId} and adopted it instead of creating a second one.`,
-      );
-      return eip;
-    }
-    if (resends >= BOUND_CREATE_RESENDS) break;
-    ctx.deps.log(
-      `Ipv6Eip: the create request's outcome was unknown and no IPv6 EIP appeared on NIC ${portId}; ` +
-        "sending it again (OTC refuses a second EIP on one NIC, so this cannot duplicate it).",
-    );
-    try {
-      return await client.createIpv6FloatingIp(
-        { floatingNetworkId: network, portId },
-        { deadline },
-      );
-    } catch (again) {
-      if (again instanceof NicAlreadyHasEipError) {
-        // The first POST's EIP may have shown up late: if it is there now, it is ours.
-        const late = await findCreatedOnPort(ctx, client, portId, deadline);
-        if (late) return late;
-      }
-      if (!(again instanceof OutcomeUnknownError)) throw again;
-      unknown = again;
-    }
-  }
-  throw new OutcomeUnknownError(
-    { method: unknown.method, path: unknown.path },
-    `Creating the IPv6 EIP for NIC ${portId} had an unknown outcome (${unknown.message}), twice, and ` +
-      "no IPv6 EIP has appeared on that NIC. Run `pulumi up` again: if an EIP appeared meanwhile, " +
-      "the check names it and you can set adoptId to it; otherwise a new one is created.",
-    unknown,
+): OutcomeUnknownError {
+  return new OutcomeUnknownError(
+    { method: error.method, path: error.path },
+    `Creating the unbound IPv6 EIP had an unknown outcome (${error.message}). An EIP may now exist ` +
+      `in project ${location.projectId ?? "?"}, region ${location.region}, network ${network}, ` +
+      `created about ${new Date(ctx.deps.now()).toISOString()}, bound to no port. Find it with ` +
+      "`otc-ipv6-eip list` (or GET /v2.0/eip/floatingips_v6), then set adoptId to its id to manage " +
+      "it, or delete it.",
+    error,
   );
 }
 
@@ -130,7 +60,7 @@ async function obtainEip(
     try {
       return await client.getIpv6FloatingIp(spec.adoptId, { deadline });
     } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
+      if (!(error instanceof FloatingIpNotFoundError)) throw error;
       throw new InvalidInputError({
         property: "adoptId",
         reason: `"${spec.adoptId}" is not an IPv6 EIP in project ${location.projectId ?? "?"}, region ${location.region}; use the id of an existing IPv6 EIP (\`otc-ipv6-eip list\`), or leave adoptId out to create one.`,
@@ -138,14 +68,14 @@ async function obtainEip(
     }
   }
   const network = spec.floatingNetworkId ?? (await client.findExternalNetworkId({ deadline }));
+  if (spec.portId !== null) {
+    return createBoundEip(ctx, client, { networkId: network, portId: spec.portId }, deadline);
+  }
   try {
-    return await client.createIpv6FloatingIp(
-      { floatingNetworkId: network, portId: spec.portId },
-      { deadline },
-    );
+    return await client.createIpv6FloatingIp({ floatingNetworkId: network }, { deadline });
   } catch (error) {
     if (!(error instanceof OutcomeUnknownError)) throw error;
-    return reconcileUnknownCreate(ctx, client, spec, network, location, error, deadline);
+    throw unboundCreateUnknown(ctx, network, location, error);
   }
 }
 

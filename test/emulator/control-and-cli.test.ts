@@ -164,6 +164,52 @@ describe("the CLI (npm run emulator)", () => {
     expect(await exited).toBe(0);
   });
 
+  it("takes --style and --hide: the documented answers, a hidden API behind a gateway 404", async () => {
+    const { child, lines, exited } = runCli([
+      "--json",
+      "--style",
+      "documented",
+      "--hide",
+      `gateway:${V6}/{id}`,
+    ]);
+    try {
+      const info = JSON.parse(
+        await new Promise<string>((resolve) => lines.once("line", resolve)),
+      ) as Emulator;
+      const style = await call(info, { path: "/__emulator/answer-style" });
+      expect(style.json).toMatchObject({ bindStatus: "active", listLinks: "previous-only" });
+      const hidden = await call(info, {
+        path: `${V6}/2567f393-5c76-42db-a397-477723ce41f7`,
+        aksk: { format: "credential" },
+      });
+      expect([hidden.status, hidden.json?.error_code]).toEqual([404, "APIG.0101"]);
+      const listed = await call(info, { path: V6, aksk: { format: "credential" } });
+      expect(listed.json.floatingips_links).toEqual([
+        { href: `${info.url}/v2.0/floatingips_v6`, rel: "previous" },
+      ]);
+    } finally {
+      child.kill("SIGTERM");
+    }
+    expect(await exited).toBe(0);
+  });
+
+  it("refuses an unknown --style or a malformed --hide, naming the value", async () => {
+    for (const args of [
+      ["--style", "fancy"],
+      ["--hide", "cdn:/v2.0"],
+    ]) {
+      const child = spawn(process.execPath, ["--import", "tsx", cli, ...args], {
+        cwd: root,
+        stdio: ["ignore", "ignore", "pipe"],
+      });
+      let stderr = "";
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+      expect(code).toBe(2);
+      expect(stderr).toContain(args[1]);
+    }
+  });
+
   it("prints pulumi config lines and OS_* exports without --json, and exits 0 on SIGINT", async () => {
     const { child, lines, exited } = runCli([]);
     const seen: string[] = [];

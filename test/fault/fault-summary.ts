@@ -1,6 +1,5 @@
 /** The figures a fault run prints, computed from its report and the emulator's request log. */
 import type { FaultKind, RequestLogEntry } from "../emulator";
-import { isTwiceLostCreate } from "./classify-failure";
 import type { LifecycleRunReport } from "./run-lifecycles";
 
 /** Counts drawn from the emulator's request log. */
@@ -9,7 +8,7 @@ export interface FaultCounts {
   requests: number;
   /** Faults injected, by kind. */
   byKind: Partial<Record<FaultKind, number>>;
-  /** Create POSTs that met a fault leaving the outcome unknown to the client without creating anything. */
+  /** Create POSTs that met a fault leaving their outcome unknown to the client (a reset, a 5xx). */
   lostPosts: number;
 }
 
@@ -22,7 +21,7 @@ export function countFaults(log: readonly RequestLogEntry[]): FaultCounts {
   const lostPosts = log.filter(
     (e) =>
       e.key === "POST /v2.0/eip/floatingips_v6" &&
-      (e.fault === "reset-before" || e.fault === "server-error"),
+      (e.fault === "reset-before" || e.fault === "reset-after" || e.fault === "server-error"),
   ).length;
   return { requests: log.length, byKind, lostPosts };
 }
@@ -35,14 +34,12 @@ export function summarize(
   eipsLeft: number,
 ): string {
   const injected = Object.values(counts.byKind).reduce((a, b) => a + b, 0);
-  const lostTwice = report.failures.filter(isTwiceLostCreate).length;
   return [
     `fault run: ${report.lifecycles} lifecycles in ${seconds.toFixed(0)} s; ${counts.requests} requests, ` +
       `${injected} faults injected ${JSON.stringify(counts.byKind)}`,
     `  steps attempted ${JSON.stringify(report.attempted)}`,
-    `  lifecycles clean ${report.completed}/${report.lifecycles}; step failures ${report.failures.length}, ` +
-      `of which ${lostTwice} creates whose POST and its one resend both met a reset or 5xx ` +
-      `(${counts.lostPosts} POSTs met such a fault; the others were resent or reconciled)`,
+    `  lifecycles clean ${report.completed}/${report.lifecycles}; step failures ${report.failures.length}; ` +
+      `${counts.lostPosts} create POSTs lost their answer to a reset or 5xx (each resent after a look at the NIC, or its EIP adopted)`,
     `  EIPs left in the emulator ${eipsLeft}; still recorded in state ${report.recordedIds.size}; ` +
       `binding problems ${report.bindingProblems.length}`,
     ...report.failures

@@ -1,7 +1,13 @@
 /**
  * An in-memory OtcClient for lifecycle unit tests: EIPs in a map, scripted statuses and failures.
  */
-import type { FloatingIp, NetworkInfo, OtcClient, PortInfo } from "../../provider/client/types";
+import type {
+  CreateOptions,
+  FloatingIp,
+  NetworkInfo,
+  OtcClient,
+  PortInfo,
+} from "../../provider/client/types";
 import {
   FloatingIpNotFoundError,
   NicAlreadyHasEipError,
@@ -27,6 +33,12 @@ export class FakeOtcClient implements OtcClient {
   unknownCreates: ("lost" | "made")[] = [];
   /** Binds to these ports are refused with VPC.0511 (another actor took the NIC). */
   readonly takenPorts = new Set<string>();
+  /** POSTs a create may make in all, as the real client's retry budget allows (default 8). */
+  maxCreateAttempts = 8;
+  /** Changes an EIP as it is made (e.g. to drop its `created_at`). */
+  onCreated: ((eip: FloatingIp) => void) | undefined;
+  /** The cloud's clock (epoch ms), for `created_at`. */
+  now: () => number = () => Date.now();
   /** `device_owner` per port id; a port not listed is an ECS NIC, `null` = no such port. */
   readonly portOwners = new Map<string, string | null>();
   private next = 1;
@@ -48,7 +60,27 @@ export class FakeOtcClient implements OtcClient {
     if (!eip) return Promise.reject(new FloatingIpNotFoundError(target("GET", "/x"), "gone"));
     return Promise.resolve({ ...eip });
   }
-  createIpv6FloatingIp(request: {
+  /**
+   * Like the real client: an unknown outcome is resent, up to {@link maxCreateAttempts} POSTs,
+   * only when the caller's look allows it.
+   */
+  async createIpv6FloatingIp(
+    request: { floatingNetworkId: string; portId?: string | null },
+    options?: CreateOptions,
+  ): Promise<FloatingIp> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.createOnce(request);
+      } catch (error) {
+        const look = options?.lookBeforeResend;
+        if (!(error instanceof OutcomeUnknownError) || !look || attempt >= this.maxCreateAttempts) {
+          throw error;
+        }
+        if (!(await look(error))) throw error;
+      }
+    }
+  }
+  private createOnce(request: {
     floatingNetworkId: string;
     portId?: string | null;
   }): Promise<FloatingIp> {
@@ -68,9 +100,10 @@ export class FakeOtcClient implements OtcClient {
       fixedIpAddress: null,
       tenantId: null,
       projectId: null,
-      createdAt: null,
+      createdAt: new Date(this.now()).toISOString().slice(0, 19),
       updatedAt: null,
     };
+    this.onCreated?.(eip);
     this.eips.set(id, eip);
     if (outcome === "made") {
       if (eip.portId && this.bindOutcome !== "stay") eip.status = this.bindOutcome;

@@ -52,6 +52,7 @@ function setUp(options: { noSettings?: boolean; badSettings?: boolean } = {}) {
     },
     now: () => now,
   };
+  client.now = () => now;
   return { client, lines, sleeps, lifecycle: createLifecycle(deps) };
 }
 
@@ -301,31 +302,84 @@ describe("lifecycle (in-memory client)", () => {
     expect(updated.outs).toMatchObject({ portId: OTHER_PORT, status: "ACTIVE" });
   });
 
-  it("resends a bound create once when its outcome was unknown and nothing appeared", async () => {
+  it("resends a bound create after a look at the NIC when its outcome was unknown", async () => {
     const { client, lifecycle, lines } = setUp();
     const ctx = await lifecycle.configure();
     client.unknownCreates = ["lost"];
     const created = await lifecycle.create(ctx, { portId: PORT });
-    expect(client.calls.filter((c) => c === "create")).toHaveLength(2);
+    expect(client.calls.filter((c) => c === "create" || c === "list6")).toEqual([
+      "create",
+      "list6",
+      "create",
+    ]);
     expect(client.eips.size).toBe(1);
     expect(created.outs).toMatchObject({ portId: PORT, status: "ACTIVE" });
     expect(lines.join("\n")).toMatch(/sending it again/);
   });
 
-  it("adopts the EIP a resend's unknown outcome made, and gives up after a second loss", async () => {
+  it("keeps the whole retry budget: adopts what a later resend made, gives up only after all", async () => {
     const { client, lifecycle } = setUp();
     const ctx = await lifecycle.configure();
-    client.unknownCreates = ["lost", "made"];
+    client.unknownCreates = ["lost", "lost", "lost", "made"];
     const created = await lifecycle.create(ctx, { portId: PORT });
     expect(client.eips.size).toBe(1);
-    expect(created.outs).toMatchObject({ portId: PORT });
+    expect(created.outs).toMatchObject({ portId: PORT, status: "ACTIVE" });
+    expect(client.calls.filter((c) => c === "create")).toHaveLength(4);
 
-    client.unknownCreates = ["lost", "lost"];
+    client.calls.length = 0;
+    client.unknownCreates = Array.from({ length: client.maxCreateAttempts }, () => "lost" as const);
     const failure = await lifecycle.create(ctx, { portId: OTHER_PORT }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(OutcomeUnknownError);
     expect((failure as Error).message).toContain(OTHER_PORT);
-    expect(client.calls.filter((c) => c === "create")).toHaveLength(4);
+    const creates = client.calls.filter((c) => c === "create");
+    expect(creates).toHaveLength(client.maxCreateAttempts);
+    // Every resend came after a look at the NIC.
+    const sequence = client.calls.filter((c) => c === "create" || c === "list6");
+    for (let i = 1; i < sequence.length; i++) {
+      if (sequence[i] === "create") expect(sequence[i - 1]).toBe("list6");
+    }
     expect(client.eips.size).toBe(1);
+  });
+
+  it("refuses a foreign, older EIP found on the NIC after a lost answer, naming it", async () => {
+    const { client, lifecycle } = setUp();
+    const ctx = await lifecycle.configure();
+    const foreign = {
+      id: "3f0e5b9c-1d2a-4c5b-8e7f-6a9b0c1d2e3f",
+      status: "ACTIVE",
+      floatingIpAddress: "cdcd:910a:2222:5498:8475:1111:c613:16e3",
+      floatingNetworkId: "5ce655fa-c911-4d2c-99f7-445bc1162ef8",
+      routerId: null,
+      portId: PORT,
+      fixedIpAddress: null,
+      tenantId: null,
+      projectId: null,
+      createdAt: new Date(ctx.deps.now() - 600_000).toISOString().slice(0, 19),
+      updatedAt: null,
+    };
+    client.eips.set(foreign.id, { ...foreign });
+    client.unknownCreates = ["lost"];
+    const failure = await lifecycle.create(ctx, { portId: PORT }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(SecondEipOnNicError);
+    const message = (failure as Error).message;
+    expect(message).toContain(foreign.id);
+    expect(message).toContain(foreign.floatingIpAddress);
+    expect(message).toMatch(/600 s ago/);
+    expect(message).toContain(`adoptId: "${foreign.id}"`);
+    expect(client.eips.get(foreign.id)).toMatchObject({ portId: PORT, status: "ACTIVE" });
+    expect(client.calls.filter((c) => c === "create")).toHaveLength(1);
+  });
+
+  it("refuses an EIP on the NIC whose created_at is missing or whose network differs", async () => {
+    for (const change of [{ createdAt: null }, { floatingNetworkId: OTHER_PORT }]) {
+      const { client, lifecycle } = setUp();
+      const ctx = await lifecycle.configure();
+      client.unknownCreates = ["made"];
+      client.onCreated = (eip) => Object.assign(eip, change);
+      const failure = await lifecycle.create(ctx, { portId: PORT }).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(SecondEipOnNicError);
+      expect((failure as Error).message).toMatch(/created_at|network/);
+    }
   });
 
   it("never resends an unbound create whose outcome was unknown", async () => {

@@ -1,4 +1,5 @@
 /** The description of one API call, as the client's functions hand it to the executor. */
+import type { OutcomeUnknownError } from "../../core/errors";
 
 /** How a call authenticates. */
 export type CallAuth =
@@ -39,6 +40,13 @@ export interface ApiCall {
   portId?: string;
   /** What to check when a non-idempotent call's outcome is unknown. */
   unknownOutcomeAdvice?: string;
+  /**
+   * For a call that is not idempotent but whose effect a look can find (a bound create: OTC
+   * refuses a second EIP on one NIC): after an unknown outcome the executor waits as before any
+   * retry, within the same attempts and time budget, then asks this look whether to resend.
+   * `false` ends the call with the unknown outcome.
+   */
+  lookBeforeResend?: (unknown: OutcomeUnknownError) => Promise<boolean>;
   /** Absolute deadline (epoch ms). */
   deadline?: number;
   /** Caller's abort signal. */

@@ -2,7 +2,8 @@
  * Runs one API call to completion: authentication, the concurrency cap, per-attempt timeouts,
  * error normalisation, and retries with exponential backoff and full jitter for what is safe to
  * retry. A call that is not idempotent (a POST) is never resent after it may have reached OTC:
- * its unknown outcome becomes an {@link OutcomeUnknownError}.
+ * its unknown outcome becomes an {@link OutcomeUnknownError} — unless the call brings a look that
+ * can tell what it made (`lookBeforeResend`, a bound create), which then decides each resend.
  *
  * The pieces: {@link prepareCall} (per-call constants), {@link judgeAnswer} and
  * {@link judgeFailure} (what one attempt means), {@link planRetry} (whether and when to retry),
@@ -10,7 +11,13 @@
  * attempt waits for once OTC has throttled, and the retry quota every retry spends from.
  */
 import type { Dispatcher } from "undici";
-import { RetryQuotaExhaustedError, TransportError, type RequestTarget } from "../../core/errors";
+import {
+  OtcApiError,
+  OutcomeUnknownError,
+  RetryQuotaExhaustedError,
+  TransportError,
+  type RequestTarget,
+} from "../../core/errors";
 import type { ApiCall } from "../api/api-call";
 import { requestIdOf } from "./answer-headers";
 import { RateWaitPastDeadline } from "./adaptive-rate-limiter";
@@ -129,7 +136,8 @@ export class RequestExecutor {
           progress.throttle.quota?.onSuccess(progress.quotaTaken);
           return verdict.answer;
         case "fail":
-          throw verdict.error;
+          if (!(await this.resendAfterLook(progress, verdict.error))) throw verdict.error;
+          continue;
         case "renew-token":
           renewed = true;
           this.note(prepared, "token rejected (401); retrying once with a fresh token");
@@ -263,6 +271,30 @@ export class RequestExecutor {
       redact: this.options.redact,
       nowMs: this.options.clock.now(),
     });
+  }
+
+  /**
+   * After a failure: true when it is an unknown outcome of a call that may be resent once a look
+   * shows it made nothing (a bound create). Waits as before any retry — the same attempts, time
+   * budget, deadline and retry quota — then asks the call's look. Throws when no resend is allowed.
+   */
+  private async resendAfterLook(progress: CallProgress, error: unknown): Promise<boolean> {
+    const look = progress.prepared.call.lookBeforeResend;
+    if (look === undefined || !(error instanceof OutcomeUnknownError)) return false;
+    progress.last = error;
+    await this.waitBeforeRetry(progress, {
+      kind: "retry",
+      error,
+      retryAfterMs: undefined,
+      throttled: false,
+      // No HTTP answer at all (a reset, a timeout) costs the quota what a timeout costs.
+      timeout: !(error.cause instanceof OtcApiError),
+    });
+    const resend = await look(error);
+    if (resend) {
+      this.note(progress.prepared, "outcome unknown and the look found nothing: sending it again");
+    }
+    return resend;
   }
 
   /**
