@@ -95,6 +95,41 @@ describe("IPv6 floating IP calls", () => {
     expect(client.requestCounts()).toEqual({ "GET /v2.0/eip/floatingips_v6": 3 });
   });
 
+  it.each<[string, { rel: string; href: string }[] | undefined]>([
+    ["no paging links", undefined],
+    [
+      "only a previous link, as the v6 example shows",
+      [{ rel: "previous", href: "/v2.0/floatingips_v6" }],
+    ],
+  ])("sees every item of a paged list with %s", async (_name, links) => {
+    const ids = ["a1", "b2", "c3", "d4", "e5"];
+    handler = (req) => {
+      const marker = req.query.get("marker");
+      const limit = Number(req.query.get("limit"));
+      const rest = marker === null ? ids : ids.slice(ids.indexOf(marker) + 1);
+      return {
+        status: 200,
+        body: {
+          floatingips: rest.slice(0, limit).map((id) => wireEip({ id })),
+          ...(links ? { floatingips_links: links } : {}),
+        },
+      };
+    };
+    const list = await client.listIpv6FloatingIps({ portId: PORT }, { pageSize: 2 });
+    expect(list.map((e) => e.id)).toEqual(ids);
+    expect(server.requests.map((r) => r.query.get("marker"))).toEqual([null, "b2", "d4"]);
+  });
+
+  it("keeps one of each item when the server ignores limit and marker", async () => {
+    handler = () => ({
+      status: 200,
+      body: { floatingips: ["a1", "b2"].map((id) => wireEip({ id })) },
+    });
+    const list = await client.listIpv6FloatingIps({}, { pageSize: 2 });
+    expect(list.map((e) => e.id)).toEqual(["a1", "b2"]);
+    expect(server.requests).toHaveLength(2);
+  });
+
   it("gets one EIP mapped to camelCase, with nulls for absent fields", async () => {
     handler = () => ({
       status: 200,
