@@ -95,8 +95,15 @@ export async function diagnose(input: DoctorInput): Promise<DoctorReport> {
       settings.vpcEndpoint,
       dispatchers.reads,
       timeoutMs,
+      settings.debug,
     );
-    const iam = await checkEndpoint("IAM endpoint", settings.authUrl, dispatchers.reads, timeoutMs);
+    const iam = await checkEndpoint(
+      "IAM endpoint",
+      settings.authUrl,
+      dispatchers.reads,
+      timeoutMs,
+      settings.debug,
+    );
     checks.push(
       vpc.result,
       iam.result,

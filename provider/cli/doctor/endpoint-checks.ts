@@ -17,10 +17,11 @@ export async function checkEndpoint(
   url: string | undefined,
   dispatcher: Dispatcher,
   timeoutMs: number,
+  debug = false,
 ): Promise<{ result: CheckResult; serverDate: number | undefined }> {
   if (url === undefined)
     return { result: skip(name, "none configured (not needed)"), serverDate: undefined };
-  const probe = await probeEndpoint(`${url}/`, dispatcher, timeoutMs);
+  const probe = await probeEndpoint(`${url}/`, dispatcher, timeoutMs, debug);
   if (probe.ok) {
     const how = probe.tls ? "over TLS, certificate verified" : "over plain HTTP (loopback only)";
     return {

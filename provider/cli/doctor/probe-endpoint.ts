@@ -21,12 +21,18 @@ function codeOf(error: unknown): string | undefined {
   return undefined;
 }
 
-/** Sends one GET to `url` and reads the whole answer within `timeoutMs`. */
+/**
+ * Sends one GET to `url` and reads the whole answer within `timeoutMs`. With `debug` (the
+ * settings' `OTC_DEBUG`/`OS_DEBUG`) it writes the same line the client's debug log writes for an
+ * attempt, so a count of the debug lines counts these probes too.
+ */
 export async function probeEndpoint(
   url: string,
   dispatcher: Dispatcher,
   timeoutMs: number,
+  debug = false,
 ): Promise<ProbeResult> {
+  const path = new URL(url).pathname;
   try {
     const res = await request(url, {
       method: "GET",
@@ -34,6 +40,7 @@ export async function probeEndpoint(
       signal: AbortSignal.timeout(timeoutMs),
     });
     await res.body.text();
+    if (debug) process.stderr.write(`otc-client: GET ${path} → ${res.statusCode} (doctor probe)\n`);
     const date = res.headers["date"];
     const parsed = typeof date === "string" ? Date.parse(date) : NaN;
     return {
@@ -43,6 +50,7 @@ export async function probeEndpoint(
       tls: url.startsWith("https:"),
     };
   } catch (error) {
+    if (debug) process.stderr.write(`otc-client: GET ${path} → no answer (doctor probe)\n`);
     const code = codeOf(error);
     const message = error instanceof Error ? error.message : String(error);
     return {
