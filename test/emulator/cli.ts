@@ -1,7 +1,7 @@
 /**
  * `npm run emulator` (`tsx test/emulator/cli.ts`): starts the OTC API emulator and serves until
- * SIGINT/SIGTERM. With `--json` the first stdout line is one JSON object with the connection details;
- * otherwise a readable block with `pulumi config set` lines and `OS_*` exports. The credentials are
+ * SIGINT/SIGTERM. With `--json` the first stdout line is one JSON object with the connection details
+ * and `env` (the `OS_*` variables of one identity); otherwise a readable block with `pulumi config set` lines and `OS_*` exports. The credentials are
  * fixed and fake, and printed on purpose.
  *
  * Also `otc-ipv6-eip emulator` (the package's copy, built into `dist/emulator/`). It stops on
@@ -88,6 +88,23 @@ export function hideOption(value: string): HiddenPath {
   return { as, path };
 }
 
+/**
+ * The environment that points `otc-ipv6-eip`, the provider or an OpenStack tool at the emulator:
+ * one identity (AK/SK), so nothing warns that two are set. Printed as `export` lines, and as
+ * `env` in the `--json` line.
+ */
+export function identityEnvironment(emulator: Emulator): Record<string, string> {
+  return {
+    OS_AUTH_URL: emulator.authUrl,
+    OS_REGION_NAME: emulator.region,
+    OS_PROJECT_ID: emulator.projectId,
+    OS_ACCESS_KEY: emulator.accessKey,
+    OS_SECRET_KEY: emulator.secretKey,
+    OTC_VPC_ENDPOINT: emulator.vpcEndpoint,
+    ...(emulator.caCertFile ? { OS_CACERT: emulator.caCertFile } : {}),
+  };
+}
+
 /** The readable block printed without `--json`. */
 export function describeEmulator(emulator: Emulator): string {
   const ca = emulator.caCertFile;
@@ -105,13 +122,7 @@ export function describeEmulator(emulator: Emulator): string {
     ...(ca ? [`  pulumi config set otc:caCert ${ca}`] : []),
     "",
     "Or through the environment (one identity, AK/SK; paste as is):",
-    `  export OS_AUTH_URL=${emulator.authUrl}`,
-    `  export OS_REGION_NAME=${emulator.region}`,
-    `  export OS_PROJECT_ID=${emulator.projectId}`,
-    `  export OS_ACCESS_KEY=${emulator.accessKey}`,
-    `  export OS_SECRET_KEY=${emulator.secretKey}`,
-    `  export OTC_VPC_ENDPOINT=${emulator.vpcEndpoint}`,
-    ...(ca ? [`  export OS_CACERT=${ca}`] : []),
+    ...Object.entries(identityEnvironment(emulator)).map(([k, v]) => `  export ${k}=${v}`),
     "  # or, for password authentication instead (never both identities at once):",
     `  #   unset OS_ACCESS_KEY OS_SECRET_KEY; export OS_USER_DOMAIN_NAME=${emulator.domainName} OS_USERNAME=${emulator.userName} OS_PASSWORD=${emulator.password}`,
     "",
@@ -151,6 +162,7 @@ quotas) and serves until Ctrl+C, SIGTERM, or the process that started it goes aw
 Options:
   --port <n>             TCP port (default 0: any free port, printed)
   --json                 print one JSON line with the connection details instead of the text
+                         (its env: the OS_* variables of one identity, as the text's exports)
   --https                serve HTTPS with a throw-away CA (needs openssl); the CA is printed
   --latency <ms>         fixed latency per request      --jitter <ms>  random extra latency
   --seed <n>             seed of ids, addresses and random faults (default 1)
@@ -279,7 +291,8 @@ function serveUntilStopped(
           const extra = started.caPem
             ? { caPem: started.caPem, caCertFile: started.caCertFile }
             : {};
-          io.stdout.write(`${JSON.stringify({ ...connectionInfo(started), ...extra })}\n`);
+          const env = identityEnvironment(started);
+          io.stdout.write(`${JSON.stringify({ ...connectionInfo(started), ...extra, env })}\n`);
         } else {
           io.stdout.write(`${describeEmulator(started)}\n`);
         }

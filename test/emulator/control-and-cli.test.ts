@@ -144,8 +144,18 @@ describe("the CLI (npm run emulator)", () => {
         "accessKey",
         "secretKey",
         "ports",
+        "env",
       ]);
       expect(info.authUrl).toBe(`${info.url}/v3`);
+      // One identity, ready to use as the environment of the tool or the provider.
+      expect(info.env).toEqual({
+        OS_AUTH_URL: info.authUrl,
+        OS_REGION_NAME: info.region,
+        OS_PROJECT_ID: info.projectId,
+        OS_ACCESS_KEY: info.accessKey,
+        OS_SECRET_KEY: info.secretKey,
+        OTC_VPC_ENDPOINT: info.vpcEndpoint,
+      });
       expect(info.region).toBe("eu-de");
       expect(info.ports[0]).toEqual({
         id: expect.any(String),

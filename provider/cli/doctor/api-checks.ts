@@ -26,8 +26,18 @@ function credentialsFix(settings: ResolvedSettings): string {
     ? "Check OS_ACCESS_KEY/OS_SECRET_KEY (IAM console → My Credentials → Access Keys) and the " +
         "project; a clock more than 15 minutes off is refused too. Do not retry in a loop: five " +
         "refusals in a row lock the key for 5 minutes."
-    : "Check the user name, password, domain and project (or the token), e.g. by logging in to " +
-        "the OTC console with them.";
+    : `Check ${identityPlaces(settings)}, e.g. by logging in to the OTC console with them.`;
+}
+
+/** Where the password or token identity was given, in the tool's terms. */
+function identityPlaces(settings: ResolvedSettings): string {
+  if (settings.identitySource.startsWith("clouds.yaml")) {
+    return `the user name, password, domain and project of ${settings.identitySource}`;
+  }
+  return settings.authKind === "token"
+    ? "OS_TOKEN (it may have expired) and the project"
+    : "OS_USERNAME, OS_PASSWORD, OS_USER_DOMAIN_NAME and the project (OS_PROJECT_ID or " +
+        "OS_PROJECT_NAME)";
 }
 
 /** Credentials and the external network (one authenticated call proves both). */

@@ -1,0 +1,159 @@
+/**
+ * The tool as a user gets it: the packed tarball installed in a scratch project (the run's shared
+ * one), run through `node_modules/.bin/otc-ipv6-eip`. The emulator subcommand starts from the
+ * installed package, `doctor` passes against it with the environment it prints, fails with the
+ * documented code on a wrong password (printing no credential), and SIGTERM stops the emulator.
+ */
+import { spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, realpathSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, dirname, join } from "node:path";
+import { createInterface } from "node:readline";
+import { ExitCode } from "../../provider/cli/exit-codes";
+import { sharedUserProject } from "../harness";
+import type { BinRun } from "./run-bin";
+
+jest.setTimeout(120_000);
+
+/** The part of the emulator's `--json` line this test reads. */
+interface EmulatorLine {
+  url: string;
+  userName: string;
+  password: string;
+  domainName: string;
+  secretKey: string;
+  ports: { id: string; kind: string }[];
+  env: Record<string, string>;
+}
+
+interface Check {
+  name: string;
+  status: "pass" | "fail" | "skip";
+  fix?: string;
+}
+
+let home: string;
+let installedBin: string;
+let emulator: ChildProcess;
+let info: EmulatorLine;
+let exited: Promise<number | null>;
+const outputs: BinRun[] = [];
+
+/** PATH with this node first: the bin's `#!/usr/bin/env node` finds the node running the tests. */
+const PATH = [dirname(process.execPath), process.env.PATH ?? ""].join(delimiter);
+
+/** Runs the installed bin itself (not `node <file>`), with only the given environment. */
+function installed(argv: string[], env: Record<string, string>): Promise<BinRun> {
+  return new Promise((resolve) => {
+    const child = spawn(installedBin, argv, {
+      cwd: home,
+      env: { PATH, HOME: home, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (s: string) => (stdout += s));
+    child.stderr.setEncoding("utf8").on("data", (s: string) => (stderr += s));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+    child.once("close", (code) => {
+      clearTimeout(timer);
+      const run = { code: code ?? -1, stdout, stderr };
+      outputs.push(run);
+      resolve(run);
+    });
+  });
+}
+
+function checksOf(run: BinRun): Check[] {
+  return (JSON.parse(run.stdout) as { checks: Check[] }).checks;
+}
+
+beforeAll(async () => {
+  const project = await sharedUserProject();
+  home = mkdtempSync(join(tmpdir(), "otc-cli-installed-"));
+  installedBin = join(project, "node_modules", ".bin", "otc-ipv6-eip");
+  emulator = spawn(installedBin, ["emulator", "--port", "0", "--json"], {
+    cwd: home,
+    env: { PATH, HOME: home },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  exited = new Promise((resolve) => emulator.once("exit", (code) => resolve(code)));
+  const first = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: emulator.stdout! }).once("line", resolve);
+    emulator.once("exit", (code) => reject(new Error(`the emulator exited with ${code}`)));
+  });
+  info = JSON.parse(first) as EmulatorLine;
+}, 300_000);
+
+afterAll(() => {
+  if (emulator?.exitCode === null) emulator.kill("SIGKILL");
+  if (home) rmSync(home, { recursive: true, force: true });
+});
+
+it("is the package's bin, installed from the tarball (not a link to the repository)", () => {
+  const project = dirname(dirname(dirname(installedBin)));
+  expect(realpathSync(installedBin)).toBe(
+    join(realpathSync(project), "node_modules", "pulumi-otc-ipv6-eip", "dist", "cli", "main.js"),
+  );
+});
+
+it("emulator --port 0 --json prints the connection line with one identity in env", () => {
+  expect(info.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  expect(Number(new URL(info.url).port)).toBeGreaterThan(0);
+  expect(Object.keys(info.env).sort()).toEqual([
+    "OS_ACCESS_KEY",
+    "OS_AUTH_URL",
+    "OS_PROJECT_ID",
+    "OS_REGION_NAME",
+    "OS_SECRET_KEY",
+    "OTC_VPC_ENDPOINT",
+  ]);
+});
+
+it("doctor --json with the printed environment passes every check; exit 0", async () => {
+  const run = await installed(["doctor", "--json"], info.env);
+  expect(run.code).toBe(ExitCode.Ok);
+  expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, warnings: [] });
+  const checks = checksOf(run);
+  expect(checks.length).toBeGreaterThanOrEqual(8);
+  expect(checks.filter((c) => c.status !== "pass")).toEqual([]);
+});
+
+it("nic on one of its ports answers: the NIC is free, exit 0", async () => {
+  const port = info.ports.find((p) => p.kind === "ecs");
+  const run = await installed(["nic", port?.id ?? "", "--json"], info.env);
+  expect(run.code).toBe(ExitCode.Ok);
+  expect(JSON.parse(run.stdout)).toMatchObject({ portId: port?.id, hasEip: false });
+});
+
+it("doctor with a wrong password fails the credentials with their fix; exit 6, no credential printed", async () => {
+  const { OS_ACCESS_KEY: _ak, OS_SECRET_KEY: _sk, ...place } = info.env;
+  const wrong = "wrong-pw-INSTALLED-CANARY-7c1d";
+  const run = await installed(["doctor", "--json"], {
+    ...place,
+    OS_USER_DOMAIN_NAME: info.domainName,
+    OS_USERNAME: info.userName,
+    OS_PASSWORD: wrong,
+  });
+  expect(run.code).toBe(ExitCode.DoctorFailed);
+  const credentials = checksOf(run).find((c) => c.name === "credentials");
+  expect(credentials).toMatchObject({ status: "fail", fix: expect.stringMatching(/OS_PASSWORD/) });
+  expect(run.stdout + run.stderr).not.toContain(wrong);
+});
+
+it("never prints a credential of the emulator's either", () => {
+  expect(outputs.length).toBeGreaterThanOrEqual(3);
+  for (const run of outputs) {
+    for (const secret of [info.password, info.secretKey]) {
+      expect(run.stdout + run.stderr).not.toContain(secret);
+    }
+  }
+});
+
+it("SIGTERM stops the emulator: exit 0, and it no longer serves", async () => {
+  expect((await fetch(`${info.url}/__emulator/info`)).status).toBe(200);
+  emulator.kill("SIGTERM");
+  expect(await exited).toBe(0);
+  await expect(fetch(`${info.url}/__emulator/info`)).rejects.toThrow();
+});
