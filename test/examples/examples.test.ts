@@ -3,6 +3,7 @@ import * as path from "node:path";
 import * as ts from "typescript";
 import { parse as parseYaml } from "yaml";
 import { EXAMPLE_PROJECTS, EXAMPLES_DIR, PACKAGE_NAME, examplePath } from "./example-projects";
+import { PUBLISHED_INSTALL, readInstallSteps } from "./readme-steps";
 
 interface PackageManifest {
   name?: string;
@@ -94,6 +95,40 @@ describe.each(EXAMPLE_PROJECTS)("examples/%s", (example) => {
         documented: true,
       });
     }
+  });
+});
+
+/** The file `npm pack` writes at the repository's root: `<name>-<version>.tgz`. */
+function packedTarballName(): string {
+  const root = readJson<PackageManifest>(path.join(EXAMPLES_DIR, "..", "package.json"));
+  return `${root.name ?? ""}-${root.version ?? ""}.tgz`;
+}
+
+describe.each(EXAMPLE_PROJECTS)("examples/%s/README.md install steps", (example) => {
+  // test/examples/readme-steps.test.ts follows these steps for basic, from a copy outside the
+  // repository; every example gives the same ones.
+  it("packs at the root, installs that tarball, and gives the line for the published package", () => {
+    const readme = readFileSync(examplePath(example, "README.md"), "utf8");
+    expect(readInstallSteps(readme)).toEqual([
+      ["npm", "ci"],
+      ["npm", "pack"],
+      ["cd", `examples/${example}`],
+      ["npm", "install", `../../${packedTarballName()}`],
+    ]);
+    expect(readme).toContain(`\`${PUBLISHED_INSTALL}\``);
+  });
+});
+
+describe("examples/policy-pack/README.md install steps", () => {
+  it("installs with a plain npm install: the pack does not depend on this package", () => {
+    const manifest = readJson<PackageManifest>(examplePath("policy-pack", "package.json"));
+    expect(Object.keys(manifest.dependencies ?? {})).not.toContain(PACKAGE_NAME);
+    const readme = readFileSync(examplePath("policy-pack", "README.md"), "utf8");
+    expect(readInstallSteps(readme)).toEqual([
+      ["cd", "examples/policy-pack"],
+      ["npm", "install"],
+      ["cd", "../basic"],
+    ]);
   });
 });
 

@@ -42,4 +42,5 @@ export type {
   PackRepositoryOptions,
   ScratchProject,
 } from "./user-project";
-export { HARNESS_RUN_DIR_ENV, sharedUserProject } from "./shared-user-project";
+export { HARNESS_RUN_DIR_ENV, sharedPackage, sharedUserProject } from "./shared-user-project";
+export type { SharedPackage } from "./shared-user-project";

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import * as os from "node:os";
 import * as path from "node:path";
-import { createUserProject } from "./user-project";
+import { createUserProject, packRepository } from "./user-project";
 
 /** The environment variable through which globalSetup hands its run folder to the test workers. */
 export const HARNESS_RUN_DIR_ENV = "OTC_IPV6_EIP_HARNESS_RUN_DIR";
@@ -22,6 +22,14 @@ export async function closeHarnessRun(): Promise<void> {
   if (dir !== undefined) await rm(dir, { recursive: true, force: true });
 }
 
+/** What the run's one `npm pack` made: the tarball, and the scratch project it is installed in. */
+export interface SharedPackage {
+  /** The user project (package.json, Pulumi.yaml, node_modules with the installed tarball). */
+  dir: string;
+  /** The tarball `npm pack` wrote, named as npm names it (`pulumi-otc-ipv6-eip-<version>.tgz`). */
+  tarball: string;
+}
+
 /**
  * The user project (packed and installed from the tarball) shared by the whole jest run: made
  * once, by whichever test asks first, and only if one does; later callers, in any worker, get the
@@ -29,6 +37,15 @@ export async function closeHarnessRun(): Promise<void> {
  * `createUserProject` and clean up themselves.
  */
 export async function sharedUserProject(): Promise<string> {
+  return (await sharedPackage()).dir;
+}
+
+/**
+ * The run's packed tarball and the user project it is installed in (see {@link sharedUserProject}):
+ * tests that install the package elsewhere (an example copied out of the repository) reuse the
+ * tarball instead of packing again. Treat both as read-only.
+ */
+export async function sharedPackage(): Promise<SharedPackage> {
   const runDir = process.env[HARNESS_RUN_DIR_ENV];
   if (runDir === undefined) {
     throw new Error(
@@ -44,27 +61,36 @@ export async function sharedUserProject(): Promise<string> {
     return waitForVerdict(ready);
   }
   try {
-    const project = await createUserProject({ parentDir: runDir });
-    await publish(ready, { dir: project.dir });
-    return project.dir;
+    const tarball = await packRepository(path.join(runDir, "pack"));
+    const project = await createUserProject({ parentDir: runDir, tarball });
+    await publish(ready, { dir: project.dir, tarball });
+    return { dir: project.dir, tarball };
   } catch (error) {
     await publish(ready, { error: error instanceof Error ? error.message : String(error) });
     throw error;
   }
 }
 
-async function publish(file: string, verdict: { dir?: string; error?: string }): Promise<void> {
+interface Verdict {
+  dir?: string;
+  tarball?: string;
+  error?: string;
+}
+
+async function publish(file: string, verdict: Verdict): Promise<void> {
   // Written aside and renamed, so a waiting worker never reads half a file.
   await writeFile(`${file}.tmp`, JSON.stringify(verdict));
   await rename(`${file}.tmp`, file);
 }
 
-async function waitForVerdict(ready: string): Promise<string> {
+async function waitForVerdict(ready: string): Promise<SharedPackage> {
   const deadline = Date.now() + WAIT_LIMIT_MS;
   while (Date.now() < deadline) {
     try {
-      const verdict = JSON.parse(await readFile(ready, "utf8")) as { dir?: string; error?: string };
-      if (verdict.dir !== undefined) return verdict.dir;
+      const verdict = JSON.parse(await readFile(ready, "utf8")) as Verdict;
+      if (verdict.dir !== undefined && verdict.tarball !== undefined) {
+        return { dir: verdict.dir, tarball: verdict.tarball };
+      }
       throw new Error(`the shared user project could not be made: ${verdict.error ?? "unknown"}`);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
