@@ -37,13 +37,54 @@ beforeEach(() => {
   limiter = new AdaptiveRateLimiter(clock);
 });
 
-it("is off, and lets everything through at once, until the first throttle", async () => {
-  sendBurst(100);
-  limiter.onAnswer();
-  const through = startWaits(50);
+it("holds all but the first 16 requests until 16 answers came back, then lets everything through", async () => {
+  const first = startWaits(50);
   await settle();
-  expect(through()).toBe(50);
-  expect(limiter.stats()).toMatchObject({ enabled: false, rate: Infinity, throttles: 0 });
+  expect(first()).toBe(16);
+  expect(limiter.stats()).toMatchObject({ enabled: false, window: "probing", waiting: 34 });
+  for (let i = 0; i < 15; i++) limiter.onAnswer();
+  limiter.onNoAnswer(); // a reset ends the wait as an answer does
+  await settle();
+  expect(first()).toBe(50);
+  const later = startWaits(50);
+  await settle();
+  expect(later()).toBe(50);
+  expect(limiter.stats()).toMatchObject({
+    enabled: false,
+    rate: Infinity,
+    window: "open",
+    throttles: 0,
+  });
+});
+
+it("lets the held requests go after initialWindowMs when the first answers are slow", async () => {
+  const through = startWaits(20);
+  await settle();
+  expect(through()).toBe(16);
+  clock.advance(999);
+  await settle();
+  expect(through()).toBe(16);
+  clock.advance(1);
+  await settle();
+  expect(through()).toBe(20);
+});
+
+it("hands the held requests to the send rate when one of the first answers is a throttle", async () => {
+  const through = startWaits(40);
+  await settle();
+  expect(through()).toBe(16);
+  sendBurst(16);
+  for (let i = 0; i < 5; i++) limiter.onAnswer();
+  limiter.onThrottle(clock.now(), undefined); // 16 sent at once: the meter reads 32/s, so 22.4/s
+  await settle();
+  expect(limiter.stats()).toMatchObject({ enabled: true, window: "throttled" });
+  expect(through()).toBe(16); // the bucket starts empty: none of the 24 held goes at once
+  for (let ms = 0; ms < 500; ms += 10) {
+    clock.advance(10);
+    await settle();
+  }
+  expect(through() - 16).toBeGreaterThanOrEqual(10);
+  expect(through() - 16).toBeLessThanOrEqual(12);
 });
 
 it("turns on at the first throttle at β × the measured rate and paces the queue at that rate", async () => {

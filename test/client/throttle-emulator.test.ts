@@ -12,12 +12,21 @@ const N = 24;
 const RATE = 40;
 const BURST = 5;
 
-let emu: Emulator;
+let defaultEmulator: Emulator;
+/**
+ * With latency far above the spread of a parallel start on a loaded machine, so that the requests
+ * sent before the first answer came back are told apart.
+ */
+let slowEmulator: Emulator;
 
 beforeAll(async () => {
-  emu = await startEmulator({ quota: 1000, ecsPorts: 0 });
+  defaultEmulator = await startEmulator({ quota: 1000, ecsPorts: 0 });
+  slowEmulator = await startEmulator({ quota: 1000, ecsPorts: 0, latencyMs: 150 });
 });
-afterAll(() => emu.close());
+afterAll(async () => {
+  await defaultEmulator.close();
+  await slowEmulator.close();
+});
 
 /** A seeded generator for the backoff jitter, so that both runs draw the same waits. */
 function seeded(seed: number): () => number {
@@ -31,7 +40,14 @@ function seeded(seed: number): () => number {
 /** N parallel bound creates, each followed by its read, with the emulator limited. */
 async function createInParallel(
   options: OtcClientOptions,
-): Promise<{ failures: unknown[]; created: number; throttled: number; requests: number }> {
+  emu: Emulator = defaultEmulator,
+): Promise<{
+  failures: unknown[];
+  created: number;
+  throttled: number;
+  requests: number;
+  firstWaveThrottled: number;
+}> {
   const client: OtcClient = createOtcClient(
     resolveSettings({ config: passwordStackConfig(emu), env: {} }),
     { random: seeded(7), ...options },
@@ -51,7 +67,9 @@ async function createInParallel(
       }),
     );
     const log = emu.requestLog();
+    const firstAnswerAt = Math.min(...log.map((e) => e.startedAt + e.durationMs));
     return {
+      firstWaveThrottled: log.filter((e) => e.status === 429 && e.startedAt < firstAnswerAt).length,
       failures: results.flatMap((r) => (r.status === "rejected" ? [r.reason] : [])),
       created: emu.state().ipv6.filter((e) => ports.includes(e.port_id ?? "")).length,
       throttled: log.filter((e) => e.status === 429).length,
@@ -64,8 +82,9 @@ async function createInParallel(
 }
 
 // The first wave (N POSTs at once against a bucket of BURST) is throttled whatever a client does
-// next; what follows it is what the send rate controls.
+// next, but for the first-answer window; what follows it is what the send rate controls.
 const FIRST_WAVE = N - BURST;
+const WINDOW = 16;
 const BOUND = FIRST_WAVE + N / 2;
 
 it("creates all N in parallel under the rate limit, each exactly once, with few 429s after the first wave", async () => {
@@ -81,4 +100,20 @@ it("the client without the adaptive send rate (each request backing off alone) e
   expect(run.failures).toEqual([]);
   expect(run.created).toBe(N);
   expect(run.throttled).toBeGreaterThan(BOUND);
+});
+
+it("sends at most 16 requests before the first answers, so at most 16 − burst of the first wave are throttled", async () => {
+  const run = await createInParallel({}, slowEmulator);
+  expect(run.failures).toEqual([]);
+  expect(run.firstWaveThrottled).toBeGreaterThan(0);
+  expect(run.firstWaveThrottled).toBeLessThanOrEqual(WINDOW - BURST);
+});
+
+it("without the first-answer window all N go at once and more of the first wave is throttled", async () => {
+  const run = await createInParallel(
+    { throttle: { adaptiveRate: { initialWindow: Infinity } } },
+    slowEmulator,
+  );
+  expect(run.failures).toEqual([]);
+  expect(run.firstWaveThrottled).toBeGreaterThan(WINDOW - BURST);
 });

@@ -1,9 +1,11 @@
 /**
  * The client-side send rate of one endpoint and project, shared by every caller in the process
- * (see {@link ThrottleRegistry}). Off, and free, until the first throttle: then a token bucket
- * whose rate the {@link CubicRateController} sets from the {@link SendRateMeter}'s figure. Callers
- * that find no token wait in one first-come-first-served queue. A `Retry-After` pauses the whole
- * queue, every caller of this endpoint and project, not only the request that got it.
+ * (see {@link ThrottleRegistry}). Off until the first throttle, except for the
+ * {@link FirstAnswerWindow} (the first requests go at once, the rest once those were answered):
+ * then a token bucket whose rate the {@link CubicRateController} sets from the
+ * {@link SendRateMeter}'s figure. Callers that find no token wait in one first-come-first-served
+ * queue. A `Retry-After` pauses the whole queue, every caller of this endpoint and project, not
+ * only the request that got it.
  */
 import type { Clock } from "./clock";
 import {
@@ -11,10 +13,16 @@ import {
   DEFAULT_CUBIC_PARAMETERS,
   type CubicParameters,
 } from "./cubic-rate-controller";
+import {
+  DEFAULT_FIRST_ANSWER_WINDOW,
+  FirstAnswerWindow,
+  type FirstAnswerWindowParameters,
+  type WindowState,
+} from "./first-answer-window";
 import { SendRateMeter } from "./send-rate-meter";
 
-/** The limiter's parameters: the curve's, and the bucket's. */
-export interface RateLimiterParameters extends CubicParameters {
+/** The limiter's parameters: the curve's, the first answers', and the bucket's. */
+export interface RateLimiterParameters extends CubicParameters, FirstAnswerWindowParameters {
   /**
    * The bucket holds at most `max(1, rate × burstSeconds)` tokens (default 0.1 s): the client
    * paces its requests evenly and keeps almost no burst of its own, since the gateway's burst is
@@ -30,6 +38,7 @@ export interface RateLimiterParameters extends CubicParameters {
 /** The defaults of {@link RateLimiterParameters}. */
 export const DEFAULT_RATE_LIMITER_PARAMETERS: Readonly<RateLimiterParameters> = Object.freeze({
   ...DEFAULT_CUBIC_PARAMETERS,
+  ...DEFAULT_FIRST_ANSWER_WINDOW,
   burstSeconds: 0.1,
   meterIntervalMs: 500,
   smoothing: 0.8,
@@ -59,6 +68,8 @@ export interface RateLimiterStats {
   decreases: number;
   /** Callers waiting for a token now. */
   waiting: number;
+  /** Where the first-answer window stands. */
+  window: WindowState;
 }
 
 /** The adaptive send rate of one endpoint and project. */
@@ -75,6 +86,8 @@ export class AdaptiveRateLimiter {
   private pumping = false;
   private readonly controller: CubicRateController;
   private readonly meter: SendRateMeter;
+  private readonly window: FirstAnswerWindow;
+  private wake: (() => void) | undefined;
 
   /**
    * @param clock the time source (its `sleep` paces the queue)
@@ -89,17 +102,23 @@ export class AdaptiveRateLimiter {
     }
     this.controller = new CubicRateController(parameters);
     this.meter = new SendRateMeter(parameters.meterIntervalMs, parameters.smoothing);
+    this.window = new FirstAnswerWindow(parameters);
   }
 
   /**
-   * Waits for a send token. Returns `undefined` when the request may go at once (always, while
-   * the limiter is off), else a promise that resolves when it may go.
+   * Waits for a send token. Returns `undefined` when the request may go at once (always, once the
+   * first answers came back and until a throttle), else a promise that resolves when it may go.
    * @throws RateWaitPastDeadline when the expected wait ends at or after `deadline`
    * @throws the signal's reason (from the promise) when `signal` aborts while waiting
    */
   acquire(options: { signal?: AbortSignal; deadline?: number } = {}): Promise<void> | undefined {
     const now = this.clock.now();
-    if (!this.enabled && this.pausedUntil <= now) return undefined;
+    if (!this.enabled && this.pausedUntil <= now) {
+      // Before any throttle only the first-answer window holds requests back, for at most one
+      // round trip (or initialWindowMs): no deadline check for so short a wait.
+      if (this.queue.length === 0 && this.window.tryEnter(now)) return undefined;
+      return this.enqueue(options.signal);
+    }
     if (this.queue.length === 0 && this.pausedUntil <= now) {
       this.refill(now);
       if (this.tokens >= 1) {
@@ -130,6 +149,8 @@ export class AdaptiveRateLimiter {
   onThrottle(sentAtMs: number, retryAfterMs: number | undefined): void {
     const now = this.clock.now();
     this.throttles++;
+    this.window.onThrottle();
+    this.wakeUp();
     if (retryAfterMs !== undefined)
       this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
     if (this.enabled && sentAtMs <= this.lastDecreaseAt) return;
@@ -149,6 +170,8 @@ export class AdaptiveRateLimiter {
 
   /** An answer that is not a throttle: the rate moves along the curve (nothing while off). */
   onAnswer(): void {
+    this.window.onAnswer();
+    this.wakeUp();
     if (!this.enabled) return;
     const now = this.clock.now();
     this.refill(now);
@@ -156,6 +179,12 @@ export class AdaptiveRateLimiter {
     // the limiter's own holding back (a Retry-After pause reads as a lull): no cap by it then.
     const measured = this.queue.length > 0 ? Infinity : this.meter.rate(now);
     this.setRate(this.controller.onSuccess(now / 1000, measured));
+  }
+
+  /** No answer at all (a reset, a timeout): it ends the first-answer window's wait as an answer does. */
+  onNoAnswer(): void {
+    this.window.onAnswer();
+    this.wakeUp();
   }
 
   /** The current figures. */
@@ -166,6 +195,7 @@ export class AdaptiveRateLimiter {
       throttles: this.throttles,
       decreases: this.decreases,
       waiting: this.queue.length,
+      window: this.window.state(this.clock.now()),
     };
   }
 
@@ -214,6 +244,14 @@ export class AdaptiveRateLimiter {
     try {
       while (this.queue.length > 0) {
         const now = this.clock.now();
+        if (!this.enabled && this.pausedUntil <= now) {
+          if (this.window.tryEnter(now)) {
+            this.queue.shift()?.release();
+            continue;
+          }
+          await this.waitForWindow(this.window.remainingWaitMs(now));
+          continue;
+        }
         let waitMs: number;
         if (this.pausedUntil > now) {
           waitMs = this.pausedUntil - now;
@@ -231,5 +269,25 @@ export class AdaptiveRateLimiter {
     } finally {
       this.pumping = false;
     }
+  }
+
+  /** Sleeps until an answer or a throttle comes in, or `ms` passed. */
+  private async waitForWindow(ms: number): Promise<void> {
+    const timer = new AbortController();
+    const woken = new Promise<void>((resolve) => {
+      this.wake = resolve;
+    });
+    try {
+      // The sleep is cut short (and its rejection dropped) once an answer woke the queue.
+      const slept = this.clock.sleep(Math.max(1, Math.ceil(ms)), timer.signal).catch(() => {});
+      await Promise.race([woken, slept]);
+    } finally {
+      this.wake = undefined;
+      timer.abort();
+    }
+  }
+
+  private wakeUp(): void {
+    this.wake?.();
   }
 }

@@ -165,29 +165,31 @@ export class RequestExecutor {
   }
 
   /**
-   * Waits for the endpoint's send rate, then authenticates and sends one attempt through the
-   * concurrency cap, and logs the exchange.
+   * Authenticates, takes a slot of the concurrency cap, waits there for the endpoint's send rate
+   * and sends one attempt, and logs the exchange. The rate is waited for inside the slot: a
+   * request that got its send token must go at once, not queue again behind the cap and then
+   * leave in a burst with every other such request when slots free up.
    */
   private async sendAttempt(progress: CallProgress): Promise<Exchange> {
     const { clock, authenticator } = this.options;
     const { prepared } = progress;
     const { call, target } = prepared;
-    await this.waitForSendRate(progress);
     const request = newOutgoingRequest(prepared);
     const token =
       call.auth === "none" || !authenticator ? undefined : await authenticator.apply(call, request);
-    const timeoutMs = this.attemptTimeoutMs(call);
-    const t0 = clock.now();
-    let sentAt = t0;
+    let sentAt = clock.now();
+    let inSlot = false;
     let result: SendResult;
     try {
-      result = await this.options.limiter.run(() => {
+      result = await this.options.limiter.run(async () => {
+        inSlot = true;
+        await this.waitForSendRate(progress);
         this.options.counter.add(prepared.countKey);
         sentAt = clock.now();
         progress.throttle.limiter?.onSent();
         return sendOnce({
           ...request,
-          timeoutMs,
+          timeoutMs: this.attemptTimeoutMs(call),
           dispatcher:
             call.method === "GET"
               ? this.options.dispatcher
@@ -196,10 +198,11 @@ export class RequestExecutor {
         });
       }, call.signal);
     } catch (e) {
+      if (inSlot) throw e;
       throw new TransportError(target, "aborted by the caller before it was sent.", e);
     }
     if (call.auth !== "none") authenticator?.observe?.(call, target, result);
-    this.logExchange(prepared, result, progress.attempt, clock.now() - t0);
+    this.logExchange(prepared, result, progress.attempt, clock.now() - sentAt);
     return { result, token, sentAt };
   }
 
@@ -235,7 +238,11 @@ export class RequestExecutor {
   /** Feeds the answer to the endpoint's send rate: a throttle cuts it, any other answer grows it. */
   private tellLimiter(progress: CallProgress, exchange: Exchange, verdict: AttemptVerdict): void {
     const limiter = progress.throttle.limiter;
-    if (!limiter || !exchange.result.ok) return;
+    if (!limiter) return;
+    if (!exchange.result.ok) {
+      limiter.onNoAnswer();
+      return;
+    }
     if (verdict.kind === "retry" && verdict.throttled) {
       const before = limiter.stats();
       limiter.onThrottle(exchange.sentAt, verdict.retryAfterMs);
