@@ -449,6 +449,30 @@ export class SecondEipOnNicError extends OtcEipError {
   }
 }
 
+/**
+ * A look-up of an existing IPv6 EIP (`getIpv6Eip`) that OTC answered, but not with exactly one
+ * EIP: none matched (`EIP_LOOKUP_NONE`) or several did (`EIP_LOOKUP_SEVERAL`).
+ */
+export class EipLookupError extends OtcEipError {
+  static override readonly kind: string = "EipLookupError";
+  /** The ids of the EIPs that matched (empty when none did). */
+  readonly matches: readonly string[];
+
+  /**
+   * @param code `EIP_LOOKUP_NONE` or `EIP_LOOKUP_SEVERAL`
+   * @param message what was looked for, where, what matched, and what to do
+   * @param matches the ids of the EIPs that matched
+   */
+  constructor(
+    code: "EIP_LOOKUP_NONE" | "EIP_LOOKUP_SEVERAL",
+    message: string,
+    matches: readonly string[],
+  ) {
+    super(code, message);
+    this.matches = [...matches];
+  }
+}
+
 /** A command line the `otc-ipv6-eip` tool cannot run: unknown command or option, bad value. */
 export class UsageError extends OtcEipError {
   static override readonly kind: string = "UsageError";

@@ -90,3 +90,40 @@ export function checkSeconds(
     reason: `${describeValue(value)} is not a valid number of seconds; expected a whole number from ${min} to ${max}.`,
   };
 }
+
+const PROJECT_NAME = /^[a-z]{2}-[a-z]{2,}[0-9]*(_[A-Za-z0-9_-]{1,60})?$/;
+
+/** A project as a user names it: by its 32-hex id or by its name (`eu-de_team-a`). */
+export type ProjectRef = { kind: "id"; id: string } | { kind: "name"; name: string };
+
+/**
+ * Reads a project given by id (32 hexadecimal characters) or by name (OTC project names start
+ * with their region: `eu-de`, `eu-de_team-a`).
+ *
+ * @returns the project, or the failure quoting the value
+ */
+export function readProjectRef(property: string, value: unknown): ProjectRef | InputFailure {
+  if (typeof value === "string") {
+    const text = value.trim();
+    if (PROJECT_ID.test(text)) return { kind: "id", id: text.toLowerCase() };
+    if (PROJECT_NAME.test(text)) return { kind: "name", name: text };
+  }
+  return {
+    property,
+    reason: `${describeValue(value)} is neither an OTC project id (32 hexadecimal characters) nor a project name (the region, then "_" and the rest, e.g. "eu-de_team-a").`,
+  };
+}
+
+const CONNECTION = /^[A-Za-z][A-Za-z0-9_-]{0,62}$/;
+
+/**
+ * Checks the name of a connection: a stack-config namespace such as `otc` or `otc-prod` (the part
+ * before the `:` of `otc-prod:region`).
+ */
+export function checkConnectionName(property: string, value: unknown): InputFailure | undefined {
+  if (typeof value === "string" && CONNECTION.test(value)) return undefined;
+  return {
+    property,
+    reason: `${describeValue(value)} is not a connection name; expected the stack-config namespace that holds the connection's keys, a letter then letters, digits, "-" or "_" (e.g. "otc-prod" for otc-prod:region, otc-prod:accessKey, …).`,
+  };
+}
