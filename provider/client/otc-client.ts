@@ -222,6 +222,7 @@ const FILTER_KEYS: readonly (readonly [keyof Ipv6FloatingIpFilter, string])[] = 
 
 class DefaultOtcClient implements OtcClient {
   readonly region: string;
+  readonly vpcEndpoint: string;
   private readonly executor: RequestExecutor;
   private readonly auth: OtcAuthenticator;
   private readonly counter = new RequestCounter();
@@ -244,6 +245,7 @@ class DefaultOtcClient implements OtcClient {
   ) {
     this.region = settings.region;
     this.vpc = settings.vpcEndpoint;
+    this.vpcEndpoint = settings.vpcEndpoint;
     this.ownsDispatcher = options.dispatcher === undefined;
     const own = options.dispatcher === undefined ? createDispatchers(settings) : undefined;
     this.dispatcher = options.dispatcher ?? own!.reads;

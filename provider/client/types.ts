@@ -113,6 +113,8 @@ export interface ListOptions extends CallOptions {
 export interface OtcClient {
   /** The region this client talks to. */
   readonly region: string;
+  /** The VPC endpoint this client talks to (base URL, no trailing slash). */
+  readonly vpcEndpoint: string;
   /** The project id (resolved through IAM when only a name was configured). */
   projectId(options?: CallOptions): Promise<string>;
 

@@ -15,7 +15,7 @@ import type { Ipv6EipTimeouts } from "./timeouts";
 import { resolveTimeouts } from "./timeouts";
 
 /** The version of the state layout this package writes. Increase it when the layout changes. */
-export const STATE_SCHEMA_VERSION = 2;
+export const STATE_SCHEMA_VERSION = 3;
 
 /** The facts about an EIP that the state keeps (the OTC client's `FloatingIp` has them all). */
 export interface EipFacts {
@@ -72,6 +72,11 @@ export interface Ipv6EipState {
   projectId: string | null;
   /** The region of the EIP; every later call uses it, whatever `otc:region` says then. */
   region: string;
+  /**
+   * The VPC endpoint the EIP was reached through; later calls refuse to go anywhere else. `null`
+   * only when unknown. Since schema version 3.
+   */
+  vpcEndpoint: string | null;
   /** Creation time as OTC reports it, or `null`. */
   createdAt: string | null;
   /** Last update time as OTC reports it, or `null`. */
@@ -84,10 +89,12 @@ export interface Ipv6EipState {
   stateSchemaVersion: number;
 }
 
-/** Where the EIP lives: the region and project the calls went to. */
+/** Where the EIP lives: the region and project the calls went to, and through which endpoint. */
 export interface EipLocation {
   region: string;
   projectId: string | null;
+  /** The VPC endpoint of the calls, when known. */
+  vpcEndpoint?: string | null;
 }
 
 /** The inputs as recorded from a spec. */
@@ -138,6 +145,7 @@ export function buildState(
     routerId: eip.routerId ?? null,
     projectId: eip.projectId ?? eip.tenantId ?? location.projectId ?? null,
     region: location.region,
+    vpcEndpoint: location.vpcEndpoint ?? null,
     createdAt: eip.createdAt ?? null,
     updatedAt: eip.updatedAt ?? null,
     recordedInputs: {
@@ -163,6 +171,11 @@ export interface StoredState {
   region: string | null;
   /** The project recorded, or `null`. */
   projectId: string | null;
+  /**
+   * The VPC endpoint recorded, or `null` when the state has none (schema 2 and earlier: later calls
+   * then go where the configuration points, as they did when it was written).
+   */
+  vpcEndpoint: string | null;
   /** The NIC the EIP was bound to at the last read, or `null`. */
   portId: string | null;
   /** What that port is, when recorded (schema 2 and later), else `null`. */
@@ -211,6 +224,7 @@ export function readState(outputs: Record<string, unknown> | undefined | null): 
   return {
     region: str(o["region"]),
     projectId: str(o["projectId"]),
+    vpcEndpoint: str(o["vpcEndpoint"]),
     portId: str(o["portId"])?.toLowerCase() ?? null,
     portKind: o["portKind"] === "ecs" || o["portKind"] === "elb" ? o["portKind"] : null,
     status: str(o["status"]),

@@ -4,6 +4,7 @@
  */
 import { isMissingCredentialsOnly } from "../client/settings/settings";
 import type { OtcClient } from "../client/types";
+import { describeRegionOnExplicitEndpoints } from "../core/endpoint-placement";
 import { ConfigurationError } from "../core/errors";
 import type { InputFailure } from "../core/errors";
 import { checkInputs } from "../core/check-inputs";
@@ -11,6 +12,7 @@ import { planLiveCheck } from "../core/check-plan";
 import type { LiveCheckPlan } from "../core/check-plan";
 import { containsUnknown, isUnknown } from "../core/unknown-value";
 import { runLivePlanCheck } from "./live-plan-check";
+import type { LifecycleSettings } from "./deps";
 import type { ProviderContext } from "./provider-context";
 
 /** What `check` answers: the inputs to use and every failure. */
@@ -25,13 +27,28 @@ function lowerId(value: unknown): string | null {
   return typeof value === "string" && !isUnknown(value) ? value.toLowerCase() : null;
 }
 
-/** The provider's region, when the settings resolve (they do not without credentials). */
-async function providerRegion(ctx: ProviderContext): Promise<string | undefined> {
+/** The provider's settings, when they resolve (they do not without credentials). */
+async function settingsOrNone(ctx: ProviderContext): Promise<LifecycleSettings | undefined> {
   try {
-    return (await ctx.settings()).region;
+    return await ctx.settings();
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A `region` given new (a new resource, or another value than before) that explicitly configured
+ * endpoints cannot serve; decided from the settings alone, before any call.
+ */
+function regionRefusal(
+  settings: LifecycleSettings | undefined,
+  olds: Record<string, unknown> | undefined,
+  news: Record<string, unknown>,
+): InputFailure | undefined {
+  const region = news["region"];
+  if (!settings || typeof region !== "string" || isUnknown(region)) return undefined;
+  if (olds && Object.keys(olds).length > 0 && olds["region"] === region) return undefined;
+  return describeRegionOnExplicitEndpoints(region, settings);
 }
 
 /** What the skipped live checks were about, for the line that says so. */
@@ -53,9 +70,12 @@ async function clientOrSkip(
   ctx: ProviderContext,
   region: string | undefined,
   plan: LiveCheckPlan,
+  existing: boolean,
 ): Promise<OtcClient | undefined> {
   try {
-    return await ctx.client({ region });
+    // An existing resource's region was judged above when it changed; unchanged, it stays served
+    // where it has been.
+    return await ctx.client({ region, ...(existing ? { existing: { vpcEndpoint: null } } : {}) });
   } catch (error) {
     if (!(error instanceof ConfigurationError) || !isMissingCredentialsOnly(error)) throw error;
     const missing = error.problems.map((p) => p.key).join(", ");
@@ -68,8 +88,8 @@ async function clientOrSkip(
 }
 
 /**
- * Checks the new inputs. When they are valid: refuses a region change that keeps the NIC (no API
- * call), then — when the port is new, changed, or needed by a replacement, or the network is given
+ * Checks the new inputs. When they are valid: refuses a region change that keeps the NIC and a
+ * new region that explicitly configured endpoints cannot serve (no API call for either), then — when the port is new, changed, or needed by a replacement, or the network is given
  * new or changed — asks OTC in one round trip whether the port exists here and can hold an EIP,
  * whether another EIP is on it, and whether the network is the external one.
  *
@@ -90,14 +110,17 @@ export async function checkIpv6Eip(
   if (containsUnknown(news["adoptId"]) || containsUnknown(news["region"])) {
     return { inputs: news, failures };
   }
-  // The provider's region matters only when an existing resource is given a region now.
-  const regionMayChange = typeof news["region"] === "string" && Object.keys(olds ?? {}).length > 0;
-  const plan = planLiveCheck(olds, news, regionMayChange ? await providerRegion(ctx) : undefined);
+  // The provider's settings matter only when a region is given.
+  const settings = typeof news["region"] === "string" ? await settingsOrNone(ctx) : undefined;
+  const existing = Object.keys(olds ?? {}).length > 0;
+  const plan = planLiveCheck(olds, news, existing ? settings?.region : undefined);
   if ("property" in plan) return { inputs: news, failures: [plan] };
+  const misplaced = regionRefusal(settings, olds, news);
+  if (misplaced) return { inputs: news, failures: [misplaced] };
   if (plan.portId === null && plan.networkId === null) return { inputs: news, failures };
 
   const region = typeof news["region"] === "string" ? news["region"] : undefined;
-  const client = await clientOrSkip(ctx, region, plan);
+  const client = await clientOrSkip(ctx, region, plan, existing);
   if (!client) return { inputs: news, failures };
   failures.push(...(await runLivePlanCheck(ctx, client, plan, [lowerId(news["adoptId"])])));
   return { inputs: news, failures };

@@ -96,6 +96,7 @@ export async function createIpv6Eip(
   const location: EipLocation = {
     region: client.region,
     projectId: await client.projectId({ deadline }),
+    vpcEndpoint: client.vpcEndpoint,
   };
   const recorded = recordInputs(spec);
   const first = await obtainEip(ctx, client, spec, location, deadline);

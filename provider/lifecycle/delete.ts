@@ -50,7 +50,11 @@ export async function deleteIpv6Eip(
   props: Record<string, unknown> | undefined,
 ): Promise<void> {
   const stored = readState(props);
-  const client = await ctx.client({ region: stored.region, projectId: stored.projectId });
+  const client = await ctx.client({
+    region: stored.region,
+    projectId: stored.projectId,
+    existing: { id, vpcEndpoint: stored.vpcEndpoint },
+  });
   const deadline = ctx.deps.now() + stored.timeouts.delete * 1000;
   try {
     if (stored.portId !== null) await unbind(client, id, deadline, ctx.deps);

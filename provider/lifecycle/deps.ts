@@ -8,6 +8,12 @@ import type { OtcClient } from "../client/types";
 export interface LifecycleSettings {
   /** The region from stack config or the environment. */
   readonly region: string;
+  /** The VPC endpoint the configuration reaches for its region, when known. */
+  readonly vpcEndpoint?: string;
+  /** Whether the VPC endpoint was set explicitly (then it serves the configured region only). */
+  readonly vpcEndpointExplicit?: boolean;
+  /** Whether the IAM endpoint was set explicitly (then it serves the configured region only). */
+  readonly authUrlExplicit?: boolean;
   /** Non-fatal remarks about the settings, printed once per provider (never containing secrets). */
   readonly warnings?: readonly string[];
 }

@@ -3,6 +3,12 @@
  * (lazily, at call time, so a preview without credentials still works where it can), and clients.
  */
 import type { OtcClient } from "../client/types";
+import {
+  describeEndpointMoved,
+  describeRegionOnExplicitEndpoints,
+  sameEndpoint,
+} from "../core/endpoint-placement";
+import { ConfigurationError, InvalidInputError } from "../core/errors";
 import type { PortKind } from "../core/port-kind";
 import type { ClientOverrides, LifecycleDeps, LifecycleSettings } from "./deps";
 import { FactCache } from "./fact-cache";
@@ -13,6 +19,11 @@ export interface Placement {
   region?: string | null;
   /** The project, or `null`/`undefined` for the provider's. */
   projectId?: string | null;
+  /**
+   * For an existing EIP: its id and the VPC endpoint its state recorded (`null` when the state
+   * predates recording it). Absent for a new EIP, whose region must then fit the endpoints.
+   */
+  existing?: { id?: string; vpcEndpoint: string | null };
 }
 
 /**
@@ -62,12 +73,29 @@ export class ProviderContext<S extends LifecycleSettings = LifecycleSettings> {
     return this.settingsPromise;
   }
 
-  /** A client for the placement (state's region and project win over the settings'). */
+  /**
+   * A client for the placement (state's region and project win over the settings'). Makes no call.
+   *
+   * @throws InvalidInputError for a new EIP in another region than explicitly configured
+   *   endpoints serve
+   * @throws ConfigurationError for an existing EIP whose recorded VPC endpoint is not the one the
+   *   configuration reaches now
+   */
   async client(placement: Placement = {}): Promise<OtcClient> {
     const settings = await this.settings();
+    if (placement.region && !placement.existing) {
+      const failure = describeRegionOnExplicitEndpoints(placement.region, settings);
+      if (failure) throw new InvalidInputError(failure);
+    }
     const overrides: ClientOverrides = {};
     if (placement.region) overrides.region = placement.region;
     if (placement.projectId) overrides.projectId = placement.projectId;
-    return this.deps.getClient(settings, overrides);
+    const client = this.deps.getClient(settings, overrides);
+    const recorded = placement.existing?.vpcEndpoint;
+    if (recorded && !sameEndpoint(recorded, client.vpcEndpoint)) {
+      const id = placement.existing?.id ?? "?";
+      throw new ConfigurationError([describeEndpointMoved(id, recorded, client.vpcEndpoint)]);
+    }
+    return client;
   }
 }

@@ -58,7 +58,11 @@ export async function readIpv6Eip(
   props: Record<string, unknown> | undefined,
 ): Promise<ReadAnswer> {
   const stored = readState(props);
-  const client = await ctx.client({ region: stored.region, projectId: stored.projectId });
+  const client = await ctx.client({
+    region: stored.region,
+    projectId: stored.projectId,
+    existing: { id, vpcEndpoint: stored.vpcEndpoint },
+  });
   const deadline = ctx.deps.now() + READ_BUDGET_MS;
   let eip: FloatingIp;
   try {
@@ -70,7 +74,7 @@ export async function readIpv6Eip(
     eip = listed;
   }
   const projectId = stored.projectId ?? (await client.projectId({ deadline }));
-  const location = { region: client.region, projectId };
+  const location = { region: client.region, projectId, vpcEndpoint: client.vpcEndpoint };
   // A port unchanged since the state was written keeps its recorded kind: no call for it.
   const samePort = eip.portId !== null && eip.portId.toLowerCase() === stored.portId;
   const kind =

@@ -212,10 +212,12 @@ export async function updateIpv6Eip(
   const client = await ctx.client({
     region: stored.region ?? spec.region,
     projectId: stored.projectId,
+    existing: { id, vpcEndpoint: stored.vpcEndpoint },
   });
   const location = {
     region: client.region,
     projectId: stored.projectId ?? (await client.projectId({ deadline })),
+    vpcEndpoint: client.vpcEndpoint,
   };
   const recorded = recordInputs(spec);
   // What the port is: the state's when the port is the same, else what this run learnt, else asked.

@@ -71,6 +71,7 @@ export function createFakeClient(ipv6: FloatingIp[] = [], ipv4: FloatingIp[] = [
   counter += 1;
   const client: FakeClient = {
     region: "eu-de",
+    vpcEndpoint: "https://vpc.eu-de.otc.t-systems.com",
     ipv6,
     ipv4,
     calls: [],

@@ -52,6 +52,7 @@ describe("state schema", () => {
     expect(read).toEqual({
       region: "eu-de",
       projectId: "6fd9b5fdb997425f97bc5ba1f0846084",
+      vpcEndpoint: null,
       portId: EIP.portId,
       portKind: null,
       status: EIP.status,
@@ -60,8 +61,18 @@ describe("state schema", () => {
       floatingNetworkId: EIP.floatingNetworkId,
       recordedInputs: RECORDED,
       timeouts: { create: 300, update: 300, delete: 20 },
-      stateSchemaVersion: 2,
+      stateSchemaVersion: 3,
     });
+  });
+
+  it("records the VPC endpoint of the calls (schema 3); older state reads as none", () => {
+    const vpcEndpoint = "https://vpc.example.internal";
+    const state = buildState(EIP, RECORDED, { region: "eu-de", projectId: null, vpcEndpoint });
+    expect(state.vpcEndpoint).toBe(vpcEndpoint);
+    expect(readState(state as unknown as Record<string, unknown>).vpcEndpoint).toBe(vpcEndpoint);
+    const old: Record<string, unknown> = { ...state, stateSchemaVersion: 2 };
+    delete old["vpcEndpoint"];
+    expect(readState(old)).toMatchObject({ vpcEndpoint: null, stateSchemaVersion: 2 });
   });
 
   it("records the port's kind for a bound EIP only, and reads it back (schema 2)", () => {

@@ -20,6 +20,7 @@ const target = (method: string, path: string) => ({ method, path, status: 404, r
 /** A fake client with hooks that tests set. */
 export class FakeOtcClient implements OtcClient {
   readonly region = "eu-de";
+  readonly vpcEndpoint = "https://vpc.eu-de.otc.t-systems.com";
   readonly eips = new Map<string, FloatingIp>();
   readonly calls: string[] = [];
   /** What a bind settles to (default ACTIVE); `"stay"` leaves it DOWN forever. */

@@ -133,7 +133,8 @@ describe("Ipv6Eip through the real provider path", () => {
         },
         lookedUp: { floatingNetworkId: true, region: true },
         portKind: "ecs",
-        stateSchemaVersion: 2,
+        vpcEndpoint: emulator.vpcEndpoint,
+        stateSchemaVersion: 3,
         __provider: provider,
       });
       expect(p["ipv4Address"]).toBe(ipv4FromIpv6Eip(p["floatingIpAddress"] as string));
@@ -372,7 +373,7 @@ describe("Ipv6Eip through the real provider path", () => {
       const read = await helper.read(urn("old-state"), created.id, old);
       expect(read.properties).toMatchObject({
         portId: port.id,
-        stateSchemaVersion: 2,
+        stateSchemaVersion: 3,
         region: emulator.region,
       });
       expect(
