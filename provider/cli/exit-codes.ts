@@ -14,9 +14,9 @@ import {
 
 /** Every exit code the tool uses. */
 export const ExitCode = {
-  /** The command did what was asked (`nic`: the NIC holds no EIP). */
+  /** The command did what was asked (`nic`: the port exists and holds no EIP; `doctor`: every check passed). */
   Ok: 0,
-  /** An operational failure: an API error, a network error, a release that failed, a declined confirmation. */
+  /** An operational failure: an API or network error (also once `--timeout` is spent), a release that failed, a declined confirmation. */
   Failure: 1,
   /** The command line is wrong: unknown command or option, a malformed value, `--delete` without confirmation. */
   Usage: 2,

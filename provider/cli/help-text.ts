@@ -15,9 +15,14 @@ const CONNECTION = `Connection (flags first, then the environment, then clouds.y
   --progress             show listing progress on stderr even when it is not a terminal
   -h, --help             this help`;
 
+const NO_STACK = `The NO STACK? column says "likely" for an EIP no Pulumi stack is likely to know about:
+unbound and created more than a day ago (likelyOrphan in --json). Bring one under a stack with
+\`otc-ipv6-eip adopt <id>\`, or release it with \`orphans --delete\`.`;
+
 const EXIT_CODES = `Exit codes:
-  0  ok (nic: the NIC holds no EIP)
-  1  operational failure (API or network error, a release failed, confirmation declined)
+  0  ok (nic: the port exists and holds no EIP; doctor: every check passed)
+  1  operational failure (API or network error, also once --timeout is spent; a release
+     failed; confirmation declined)
   2  usage error (unknown command or option, malformed value, --delete without a terminal or --yes)
   3  configuration or authentication error
   4  not found (show, adopt: no such EIP; nic: no such port)
@@ -55,13 +60,15 @@ const PAGES: Record<Exclude<CommandName, "doctor" | "adopt">, string> = {
 
 Lists every IPv6 EIP of the project (all pages), with the IPv4 EIP that OTC's NAT64 gateway
 pairs with it (the IPv6 address's last 32 bits), status, bound port, fixed IP and creation time.
+${NO_STACK}
 
 Options:
   --port <port-id>       only EIPs bound to this NIC port
   --unbound              only EIPs bound to no port
   --status <status>      only EIPs in this status: ACTIVE (bound), DOWN (unbound), ERROR
   --json                 a JSON array instead of the table (fields: id, ipv6, ipv4, status,
-                         portId, fixedIp, floatingNetworkId, projectId, createdAt, updatedAt)
+                         portId, fixedIp, floatingNetworkId, projectId, createdAt, updatedAt,
+                         likelyOrphan)
   --page-size <n>        EIPs per request, 1-2000 (default: the client's)
 
 ${CONNECTION}
@@ -102,13 +109,15 @@ ${EXIT_CODES}
 Lists the IPv6 EIPs bound to no port: forgotten ones still cost money. With --delete, releases
 them after a confirmation, printing each one it released. Just before each release it reads the
 EIP again and skips it if it has been bound meanwhile: a bound EIP is never released.
+${NO_STACK}
 
 Options:
   --older-than <age>     only EIPs created at least this long ago: 7d, 36h, 90m, 2w, 1d12h
                          (EIPs without a creation time are then left out)
   --delete               release them; asks for confirmation on a terminal
   -y, --yes              do not ask (for scripts); without a terminal --delete needs --yes
-  --json                 a JSON array; with --delete {released, skipped, failed}
+  --json                 a JSON array (fields as in list); with --delete {released, skipped,
+                         failed}
   --page-size <n>        EIPs per request, 1-2000
 
 ${CONNECTION}

@@ -118,6 +118,14 @@ const COMMANDS: Record<CommandName, { options: readonly OptionName[]; args: read
   adopt: { options: ["json", "name", "page-size"], args: ["<id | IPv6 | IPv4>"] },
 };
 
+/** Every command's name, in the order of the help overview. */
+export const COMMAND_NAMES = Object.keys(COMMANDS) as readonly CommandName[];
+
+/** The long options a command accepts (its own and the common ones), without the dashes. */
+export function commandOptions(command: CommandName): readonly string[] {
+  return [...COMMANDS[command].options, ...COMMON];
+}
+
 function isCommand(name: string): name is CommandName {
   return Object.prototype.hasOwnProperty.call(COMMANDS, name);
 }
