@@ -6,7 +6,11 @@ const CONNECTION = `Connection (flags first, then the environment, then clouds.y
                          project name's prefix)
   --auth-url <url>       IAM endpoint (else OS_AUTH_URL, else from the region)
   --vpc-endpoint <url>   VPC endpoint (else OTC_VPC_ENDPOINT, else from the region)
-  --cloud <name>         clouds.yaml entry (else OS_CLOUD)
+  --cloud <name>         clouds.yaml entry (else OS_CLOUD): one entry per project or account
+                         makes a profile to pick
+  --project <name | id>  OTC project: a name like eu-de_team-a or the 32-hex id (else
+                         OS_PROJECT_ID / OS_PROJECT_NAME, else the clouds.yaml entry's); it
+                         replaces the project of every other source, the credentials stay
   Credentials come from OS_* variables (OS_USERNAME/OS_PASSWORD/OS_USER_DOMAIN_NAME,
   OS_ACCESS_KEY/OS_SECRET_KEY, OS_TOKEN, OS_PROJECT_ID or OS_PROJECT_NAME) or clouds.yaml;
   there is deliberately no flag for a secret.

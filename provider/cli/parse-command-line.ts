@@ -5,7 +5,8 @@
  */
 import { parseArgs } from "node:util";
 import { UsageError } from "../core/errors";
-import { checkUuid, describeValue } from "../core/validate";
+import type { ProjectRef } from "../core/validate";
+import { checkUuid, describeValue, readProjectRef } from "../core/validate";
 import { parseDuration } from "./parse-duration";
 
 /** The tool's commands. */
@@ -27,6 +28,8 @@ export interface CliOptions {
   vpcEndpoint?: string;
   /** `--cloud`: the clouds.yaml entry (else `OS_CLOUD`). */
   cloud?: string;
+  /** `--project`: the project by name or id, over every other source of a project. */
+  project?: ProjectRef;
   /** `--timeout`: how long one OTC call may keep retrying, in milliseconds. */
   timeoutMs?: number;
   /** `--progress`: progress on stderr even when it is not a terminal. */
@@ -64,6 +67,7 @@ type OptionName =
   | "auth-url"
   | "vpc-endpoint"
   | "cloud"
+  | "project"
   | "timeout"
   | "progress"
   | "help"
@@ -83,6 +87,7 @@ const OPTIONS = {
   "auth-url": { type: "string" },
   "vpc-endpoint": { type: "string" },
   cloud: { type: "string" },
+  project: { type: "string" },
   timeout: { type: "string" },
   progress: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -103,6 +108,7 @@ const COMMON: readonly OptionName[] = [
   "auth-url",
   "vpc-endpoint",
   "cloud",
+  "project",
   "timeout",
   "progress",
   "help",
@@ -186,6 +192,12 @@ function checkPortId(option: string, text: string): string {
   const failure = checkUuid(option, text, "the NIC's port id (ECS → NICs → NIC ID)");
   if (failure) throw new UsageError(`Invalid ${failure.property}: ${failure.reason}`);
   return text.toLowerCase();
+}
+
+function parseProject(text: string): ProjectRef {
+  const read = readProjectRef("--project", text);
+  if ("property" in read) throw new UsageError(`Invalid --project: ${read.reason}`);
+  return read;
 }
 
 function nonEmpty(option: string, text: string): string {
@@ -293,6 +305,8 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   if (vpcEndpoint !== undefined) options.vpcEndpoint = nonEmpty("vpc-endpoint", vpcEndpoint);
   const cloud = text("cloud");
   if (cloud !== undefined) options.cloud = nonEmpty("cloud", cloud);
+  const project = text("project");
+  if (project !== undefined) options.project = parseProject(project);
   const timeout = text("timeout");
   if (timeout !== undefined) options.timeoutMs = parseTimeout(timeout);
   const port = text("port");

@@ -12,6 +12,8 @@ export const FLAG_OF_KEY: Readonly<Record<string, string>> = {
   "otc:authUrl": "--auth-url",
   "otc:vpcEndpoint": "--vpc-endpoint",
   "otc:cloud": "--cloud",
+  "otc:projectId": "--project",
+  "otc:projectName": "--project",
 };
 
 /** Where a setting was found, in the tool's terms. */

@@ -2,7 +2,6 @@
  * Runs every `doctor` check in order, skipping those an earlier failure makes meaningless: settings
  * → endpoints → clock → credentials → IPv6 API → external network → quota.
  */
-import { loadSettings } from "../../client/settings/load-settings";
 import type { ResolvedSettings } from "../../client/settings/settings";
 import { createOtcClient } from "../../client/otc-client";
 import { createDispatchers } from "../../client/transport/create-dispatcher";
@@ -10,7 +9,7 @@ import { ConfigurationError } from "../../core/errors";
 import type { ClientTuning, StackConfig } from "../cli-context";
 import { configErrorText } from "../config-error-text";
 import { inToolTerms } from "../setting-places";
-import { clientOptions } from "../create-cli-client";
+import { clientOptions, loadCliSettings } from "../create-cli-client";
 import { checkCredentials, checkIpv6Api, checkQuota } from "./api-checks";
 import type { CheckResult } from "./check-result";
 import { fail, pass, skip } from "./check-result";
@@ -55,7 +54,7 @@ async function resolve(
   input: DoctorInput,
 ): Promise<{ settings?: ResolvedSettings; result: CheckResult }> {
   try {
-    const settings = await loadSettings(input.config, { ...input.env });
+    const settings = await loadCliSettings(input.config, input.env);
     return { settings, result: pass("settings", `resolved (${settings.authKind} authentication)`) };
   } catch (error) {
     if (!(error instanceof ConfigurationError)) throw error;
