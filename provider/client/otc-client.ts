@@ -8,6 +8,7 @@ import type { Dispatcher } from "undici";
 import { ConfigurationError, NotFoundError, OtcApiError } from "../core/errors";
 import type { ApiCall } from "./api/api-call";
 import { OtcAuthenticator } from "./auth/authenticator";
+import { SharedFlight } from "./auth/shared-flight";
 import { systemClock, type Clock } from "./transport/clock";
 import { ConcurrencyLimiter } from "./transport/concurrency-limiter";
 import { createDispatchers } from "./transport/create-dispatcher";
@@ -17,6 +18,7 @@ import { toNetworkInfo, toPortInfo } from "./api/map-port-and-network";
 import { percentEncode } from "./auth/percent-encode";
 import { describeProxyFor } from "./settings/proxy-settings";
 import { endpointsForRegion } from "./settings/region-endpoints";
+import { waitExpiredError } from "./transport/executor-errors";
 import { RequestCounter } from "./transport/request-counter";
 import { RequestExecutor } from "./transport/request-executor";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./transport/retry-policy";
@@ -87,8 +89,10 @@ const MAX_PAGES = 1000;
 const IPV6_PATH = "/v2.0/eip/floatingips_v6";
 const IPV4_PATH = "/v2.0/floatingips";
 
-/** External network ids, per VPC endpoint and project, for the life of the process. */
-const externalNetworks = new Map<string, Promise<string>>();
+/** External network ids found, per VPC endpoint and project, for the life of the process. */
+const externalNetworks = new Map<string, string>();
+/** The external network look-ups under way, per the same key (one for every caller at a time). */
+const networkLookUps = new Map<string, SharedFlight<string>>();
 
 function secretsOf(credentials: Credentials): string[] {
   switch (credentials.kind) {
@@ -231,6 +235,7 @@ class DefaultOtcClient implements OtcClient {
   private readonly ownsDispatcher: boolean;
   private readonly vpc: string;
   private readonly networkKey: string;
+  private readonly clock: Clock;
   /** Set by the shared cache so that `close` also drops the client from it. */
   onClose: (() => void) | undefined;
 
@@ -251,6 +256,7 @@ class DefaultOtcClient implements OtcClient {
     this.dispatcher = options.dispatcher ?? own!.reads;
     this.mutationDispatcher = options.dispatcher ?? own!.mutations;
     const clock = options.clock ?? systemClock;
+    this.clock = clock;
     const redact = createRedactor([
       ...secretsOf(settings.credentials),
       ...[settings.proxy.httpProxy, settings.proxy.httpsProxy].flatMap((p) =>
@@ -456,14 +462,29 @@ class DefaultOtcClient implements OtcClient {
     }
   }
 
-  findExternalNetworkId(options?: CallOptions): Promise<string> {
-    let found = externalNetworks.get(this.networkKey);
-    if (!found) {
-      found = this.lookUpExternalNetwork(options);
-      externalNetworks.set(this.networkKey, found);
-      found.catch(() => externalNetworks.delete(this.networkKey));
+  async findExternalNetworkId(options?: CallOptions): Promise<string> {
+    const key = this.networkKey;
+    const known = externalNetworks.get(key);
+    if (known !== undefined) return known;
+    let flight = networkLookUps.get(key);
+    if (!flight) {
+      flight = new SharedFlight<string>(this.clock);
+      networkLookUps.set(key, flight);
     }
-    return found;
+    // A caller that joins another's look-up waits no longer than its own deadline.
+    const since = this.clock.now();
+    const id = await flight.run(
+      options?.deadline,
+      (deadline) => this.lookUpExternalNetwork(deadline === undefined ? {} : { deadline }),
+      () =>
+        waitExpiredError(
+          "GET /v2.0/networks (the external network look-up)",
+          undefined,
+          this.clock.now() - since,
+        ),
+    );
+    externalNetworks.set(key, id);
+    return id;
   }
 
   private async lookUpExternalNetwork(options?: CallOptions): Promise<string> {

@@ -416,9 +416,12 @@ export class RetryQuotaExhaustedError extends OtcEipError {
 /** An operation did not finish within its deadline (e.g. waiting for `ACTIVE`). */
 export class DeadlineExceededError extends OtcEipError {
   static override readonly kind: string = "DeadlineExceededError";
-  /** @param message what was being waited for, for how long, and what to do */
-  constructor(message: string) {
-    super("DEADLINE_EXCEEDED", message);
+  /**
+   * @param message what was being waited for, for how long, and what to do
+   * @param options `cause`: the last failure of the call that used the time, if any
+   */
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("DEADLINE_EXCEEDED", message, options);
   }
 }
 

@@ -90,15 +90,22 @@ export class OtcAuthenticator implements Authenticator {
     const id = await this.projectLookup.run(
       deadline,
       (d) => this.lookUpProjectId(d),
-      () =>
-        waitExpiredError(
-          "the project id look-up (IAM)",
-          undefined,
-          this.options.clock.now() - since,
-        ),
+      () => waitExpiredError(this.projectSource(), undefined, this.options.clock.now() - since),
     );
     this.knownProjectId = id;
     return id;
+  }
+
+  /** The IAM call that tells the project id, for the message of a wait for it that ran out. */
+  private projectSource(): string {
+    switch (this.credentials.kind) {
+      case "password":
+        return `POST ${this.iamPath("/auth/tokens")} (IAM token, which names the project)`;
+      case "token":
+        return `GET ${this.iamPath("/auth/tokens")} (the token's project)`;
+      case "aksk":
+        return `GET ${this.iamPath("/projects")} (project id look-up)`;
+    }
   }
 
   async apply(call: ApiCall, request: OutgoingRequest): Promise<string | undefined> {

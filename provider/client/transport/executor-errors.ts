@@ -35,6 +35,7 @@ export function deadlineError(
     `${call} did not answer within the operation's deadline ` +
       `(${attempts} attempt${attempts === 1 ? "" : "s"} over ${seconds(elapsedMs)}).` +
       `${lastText} ${DEADLINE_ADVICE}`,
+    last instanceof Error ? { cause: last } : undefined,
   );
 }
 
@@ -53,6 +54,23 @@ export function waitExpiredError(
     : ` (waited ${seconds(waitedMs)})`;
   return new DeadlineExceededError(
     `OTC ${what} did not answer within the operation's deadline${who}. ${DEADLINE_ADVICE}`,
+  );
+}
+
+/**
+ * A call was never sent because its deadline came while it waited in this process (`what`: for a
+ * free request slot, for the endpoint's send rate) for `waitedMs`; `why` says what held it up.
+ */
+export function localWaitExpiredError(
+  target: RequestTarget,
+  what: string,
+  waitedMs: number,
+  why: string,
+  purpose?: string,
+): DeadlineExceededError {
+  return new DeadlineExceededError(
+    `OTC ${target.method} ${target.path}${purpose ? ` (${purpose})` : ""} was not sent: it waited ` +
+      `${seconds(waitedMs)} ${what} until the operation's deadline (${why}). ${DEADLINE_ADVICE}`,
   );
 }
 

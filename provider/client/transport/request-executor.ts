@@ -25,7 +25,8 @@ import type { AttemptVerdict } from "./attempt-verdict";
 import type { Clock } from "./clock";
 import type { ConcurrencyLimiter } from "./concurrency-limiter";
 import type { DebugLog, Redactor } from "./debug-log";
-import { deadlineError } from "./executor-errors";
+import { deadlineSignal } from "./deadline-signal";
+import { deadlineError, localWaitExpiredError } from "./executor-errors";
 import { judgeAnswer } from "./judge-answer";
 import { judgeFailure } from "./judge-failure";
 import { planRetry } from "./plan-retry";
@@ -103,6 +104,20 @@ interface CallProgress {
 
 const NO_THROTTLE: EndpointThrottle = { limiter: undefined, quota: undefined };
 
+/** What the authenticator is told of an attempt that never left this process. */
+const NOT_SENT: SendResult = {
+  ok: false,
+  failure: {
+    mayHaveBeenSent: false,
+    timedOut: false,
+    aborted: false,
+    tls: false,
+    code: undefined,
+    message: "not sent",
+    cause: undefined,
+  },
+};
+
 /** Runs API calls; shared by every call of one client. */
 export class RequestExecutor {
   /** @param options the client's collaborators */
@@ -151,24 +166,26 @@ export class RequestExecutor {
 
   /** Before an attempt: the call's deadline must not have passed (nothing was sent yet). */
   private throwIfPastDeadline(progress: CallProgress): void {
-    const { call, target } = progress.prepared;
-    const now = this.options.clock.now();
-    if (call.deadline !== undefined && now >= call.deadline) {
-      throw deadlineError(
-        target,
-        progress.attempt - 1,
-        now - progress.started,
-        progress.last,
-        call.purpose,
-      );
+    const { deadline } = progress.prepared.call;
+    if (deadline !== undefined && this.options.clock.now() >= deadline) {
+      throw this.pastDeadline(progress);
     }
+  }
+
+  /** The error of an attempt not sent because the deadline had come. */
+  private pastDeadline(progress: CallProgress): Error {
+    const { call, target } = progress.prepared;
+    const elapsed = this.options.clock.now() - progress.started;
+    return deadlineError(target, progress.attempt - 1, elapsed, progress.last, call.purpose);
   }
 
   /**
    * Authenticates, takes a slot of the concurrency cap, waits there for the endpoint's send rate
    * and sends one attempt, and logs the exchange. The rate is waited for inside the slot: a
    * request that got its send token must go at once, not queue again behind the cap and then
-   * leave in a burst with every other such request when slots free up.
+   * leave in a burst with every other such request when slots free up. Every wait ends at the
+   * call's deadline; the attempt's timeout is what is left after them, and a call whose deadline
+   * came meanwhile is not sent at all.
    */
   private async sendAttempt(progress: CallProgress): Promise<Exchange> {
     const { clock, authenticator } = this.options;
@@ -177,60 +194,118 @@ export class RequestExecutor {
     const request = newOutgoingRequest(prepared);
     const token =
       call.auth === "none" || !authenticator ? undefined : await authenticator.apply(call, request);
-    let sentAt = clock.now();
+    const sent = await this.sendInSlot(progress, request);
+    // Told also of an attempt that never left (the AK/SK gate then lets another request probe).
+    if (call.auth !== "none") authenticator?.observe?.(call, target, sent.result);
+    if (sent.notSent) throw sent.notSent;
+    this.logExchange(prepared, sent.result, progress.attempt, clock.now() - sent.sentAt);
+    return { result: sent.result, token, sentAt: sent.sentAt };
+  }
+
+  /**
+   * Waits for a free request slot (no longer than the deadline) and in it for the send rate, then
+   * sends with the time left. An attempt that was not sent comes back with `notSent`, its error.
+   */
+  private async sendInSlot(
+    progress: CallProgress,
+    request: OutgoingRequest,
+  ): Promise<{ result: SendResult; sentAt: number; notSent?: Error }> {
+    const { clock, limiter } = this.options;
+    const { prepared } = progress;
+    const { call, target } = prepared;
+    const waitStarted = clock.now();
+    const slot = deadlineSignal(call.deadline, clock, call.signal);
+    let sentAt = waitStarted;
     let inSlot = false;
-    let result: SendResult;
     try {
-      result = await this.options.limiter.run(async () => {
+      const result = await limiter.run(async () => {
         inSlot = true;
+        slot.dispose();
         await this.waitForSendRate(progress);
+        const timeoutMs = this.attemptTimeoutMs(call);
+        if (timeoutMs <= 0) return undefined;
         this.options.counter.add(prepared.countKey);
         sentAt = clock.now();
         progress.throttle.limiter?.onSent();
         return sendOnce({
           ...request,
-          timeoutMs: this.attemptTimeoutMs(call),
+          timeoutMs,
           dispatcher:
             call.method === "GET"
               ? this.options.dispatcher
               : (this.options.mutationDispatcher ?? this.options.dispatcher),
           ...(call.signal ? { signal: call.signal } : {}),
         });
-      }, call.signal);
+      }, slot.signal);
+      if (result !== undefined) return { result, sentAt };
+      return { result: NOT_SENT, sentAt, notSent: this.pastDeadline(progress) };
     } catch (e) {
-      if (inSlot) throw e;
-      throw new TransportError(target, "aborted by the caller before it was sent.", e);
+      if (inSlot) return { result: NOT_SENT, sentAt, notSent: e as Error };
+      const waited = clock.now() - waitStarted;
+      const n = limiter.inFlight;
+      const notSent = slot.expired()
+        ? localWaitExpiredError(
+            target,
+            "for a free request slot",
+            waited,
+            `this process already had ${n} request${n === 1 ? "" : "s"} in flight, its limit`,
+            call.purpose,
+          )
+        : new TransportError(target, "aborted by the caller before it was sent.", e);
+      return { result: NOT_SENT, sentAt, notSent };
+    } finally {
+      slot.dispose();
     }
-    if (call.auth !== "none") authenticator?.observe?.(call, target, result);
-    this.logExchange(prepared, result, progress.attempt, clock.now() - sentAt);
-    return { result, token, sentAt };
   }
 
   /**
    * Waits until the endpoint's adaptive send rate lets the attempt go (at once while OTC has not
-   * throttled). A wait that would outlast the deadline fails now, before anything is sent, so a
-   * create never goes out with no time left for its answer.
+   * throttled). A wait that would outlast the deadline fails now, and one still waiting when the
+   * deadline comes (a later `Retry-After` held every sender, the rate was cut) gives up its place
+   * then: either way before anything is sent, so a create never goes out with no time left for
+   * its answer.
    */
   private async waitForSendRate(progress: CallProgress): Promise<void> {
     const limiter = progress.throttle.limiter;
     if (!limiter) return;
+    const { clock } = this.options;
     const { call, target } = progress.prepared;
-    let wait: Promise<void> | undefined;
+    const waitStarted = clock.now();
+    const bound = deadlineSignal(call.deadline, clock, call.signal);
     try {
-      wait = limiter.acquire({
-        ...(call.signal ? { signal: call.signal } : {}),
-        ...(call.deadline !== undefined ? { deadline: call.deadline } : {}),
-      });
-    } catch (e) {
-      if (!(e instanceof RateWaitPastDeadline)) throw e;
-      const elapsed = this.options.clock.now() - progress.started;
-      throw deadlineError(target, progress.attempt - 1, elapsed, progress.last ?? e);
-    }
-    if (!wait) return;
-    try {
-      await wait;
-    } catch (e) {
-      throw new TransportError(target, "aborted by the caller while waiting for the send rate.", e);
+      let wait: Promise<void> | undefined;
+      try {
+        wait = limiter.acquire({
+          ...(bound.signal ? { signal: bound.signal } : {}),
+          ...(call.deadline !== undefined ? { deadline: call.deadline } : {}),
+        });
+      } catch (e) {
+        if (!(e instanceof RateWaitPastDeadline)) throw e;
+        const elapsed = clock.now() - progress.started;
+        throw deadlineError(target, progress.attempt - 1, elapsed, progress.last ?? e);
+      }
+      if (!wait) return;
+      try {
+        await wait;
+      } catch (e) {
+        if (!bound.expired()) {
+          throw new TransportError(
+            target,
+            "aborted by the caller while waiting for the send rate.",
+            e,
+          );
+        }
+        throw localWaitExpiredError(
+          target,
+          "for the endpoint's send rate",
+          clock.now() - waitStarted,
+          "OTC throttled this project, or its first requests are not answered yet, so requests " +
+            "to it are held back",
+          call.purpose,
+        );
+      }
+    } finally {
+      bound.dispose();
     }
     this.throwIfPastDeadline(progress);
   }
@@ -259,11 +334,14 @@ export class RequestExecutor {
     }
   }
 
-  /** The attempt's timeout: the configured one, shortened to what is left before the deadline. */
+  /**
+   * The attempt's timeout: the configured one, shortened to what is left before the deadline
+   * (0 or less: the deadline has come, and the attempt is not sent).
+   */
   private attemptTimeoutMs(call: ApiCall): number {
     const leftMs =
       call.deadline !== undefined ? call.deadline - this.options.clock.now() : Infinity;
-    return Math.max(1, Math.min(this.options.requestTimeoutMs, leftMs));
+    return Math.min(this.options.requestTimeoutMs, leftMs);
   }
 
   private judge(prepared: PreparedCall, exchange: Exchange, renewed: boolean): AttemptVerdict {
