@@ -7,6 +7,7 @@
  */
 import type { FloatingIp, OtcClient } from "../client/types";
 import {
+  DeadlineExceededError,
   NicAlreadyHasEipError,
   OtcApiError,
   OutcomeUnknownError,
@@ -17,8 +18,16 @@ import type { ProviderContext } from "./provider-context";
 
 /** The waits of the last look, for an EIP that shows up late after the create gave up. */
 const LAST_LOOK_DELAYS_MS = [0, 500, 1000, 2000];
-/** How long past the deadline the last look may take: not looking could leave an EIP unseen. */
-const LAST_LOOK_GRACE_MS = 5_000;
+/**
+ * The end of a create's time kept for the last look: the POSTs (and the looks before resends)
+ * stop this much before the deadline, so that the look that finds what an unanswered POST made
+ * still fits in it. A quarter of the time at most, so a short timeout leaves the POST most of it.
+ */
+const LAST_LOOK_RESERVE_MS = 3_000;
+const LAST_LOOK_RESERVE_SHARE = 0.25;
+
+/** The create call's path, for the errors that stand for it. */
+const CREATE_PATH = "/v2.0/eip/floatingips_v6";
 
 /** What one look at the NIC saw. */
 interface NicLook {
@@ -49,22 +58,30 @@ async function lookAtNic(
   return { found, serverOffsetMs };
 }
 
-/** The last look after the create ended without a clear answer: waits a little for a late EIP. */
+/**
+ * The last look after the create ended without a clear answer, within the deadline: waits a
+ * little for a late EIP while the time kept for it lasts.
+ */
 async function lastLook(
   ctx: ProviderContext,
   client: OtcClient,
   portId: string,
   deadline: number,
 ): Promise<NicLook> {
-  const until = Math.max(deadline, ctx.deps.now() + LAST_LOOK_GRACE_MS);
   let look: NicLook = { found: undefined, serverOffsetMs: undefined };
-  for (const delay of LAST_LOOK_DELAYS_MS) {
-    if (ctx.deps.now() + delay > until) break;
+  for (const [i, delay] of LAST_LOOK_DELAYS_MS.entries()) {
+    if (i > 0 && ctx.deps.now() + delay >= deadline) break;
     if (delay > 0) await ctx.deps.sleep(delay);
-    look = await lookAtNic(ctx, client, portId, until);
+    look = await lookAtNic(ctx, client, portId, deadline);
     if (look.found) return look;
   }
   return look;
+}
+
+/** When the POSTs of a create with time until `deadline` must stop (see the reserve above). */
+function sendingEndsAt(nowMs: number, deadline: number): number {
+  const reserve = Math.min(LAST_LOOK_RESERVE_MS, (deadline - nowMs) * LAST_LOOK_RESERVE_SHARE);
+  return deadline - Math.max(0, reserve);
 }
 
 /** True when `error` is, or was caused by, an unknown outcome. */
@@ -123,11 +140,12 @@ export async function createBoundEip(
 ): Promise<FloatingIp> {
   const { portId } = request;
   const firstSentAtMs = ctx.deps.now();
+  const sendUntil = sendingEndsAt(firstSentAtMs, deadline);
   let unknowns = 0;
   let occupied: (NicLook & { found: FloatingIp }) | undefined;
   const lookBeforeResend = async (): Promise<boolean> => {
     unknowns++;
-    const look = await lookAtNic(ctx, client, portId, deadline);
+    const look = await lookAtNic(ctx, client, portId, sendUntil);
     if (look.found) {
       occupied = { ...look, found: look.found };
       return false;
@@ -141,27 +159,53 @@ export async function createBoundEip(
   try {
     return await client.createIpv6FloatingIp(
       { floatingNetworkId: request.networkId, portId },
-      { deadline, lookBeforeResend },
+      { deadline: sendUntil, lookBeforeResend },
     );
   } catch (error) {
     if (occupied) return adoptOrRefuse(ctx, request, occupied, firstSentAtMs);
-    // A definitive answer to the only POST sent: nothing was made.
+    // A definitive answer to the only POST sent, or no POST that may have reached OTC: nothing was made.
     if (error instanceof OtcApiError && unknowns === 0) throw error;
-    const look = await lastLook(ctx, client, portId, deadline);
+    if (!(unknowns > 0 || causedByUnknown(error))) throw error;
+    let look: NicLook;
+    try {
+      look = await lastLook(ctx, client, portId, deadline);
+    } catch (lookError) {
+      throw unknownAndUnseen(portId, error, lookError);
+    }
     if (look.found) {
       return adoptOrRefuse(ctx, request, { ...look, found: look.found }, firstSentAtMs);
     }
-    if (error instanceof NicAlreadyHasEipError || !(unknowns > 0 || causedByUnknown(error))) {
-      throw error;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    throw new OutcomeUnknownError(
-      { method: "POST", path: "/v2.0/eip/floatingips_v6" },
-      `Creating the IPv6 EIP for NIC ${portId} got no clear answer within its retry budget ` +
-        `(${unknowns} resend(s) after a look at the NIC; last: ${message}), and no IPv6 EIP is on ` +
-        "that NIC. Run `pulumi up` again: if an EIP appears there meanwhile, the check names it " +
-        "and you can set adoptId to it; otherwise a new one is created.",
-      error,
-    );
+    if (error instanceof NicAlreadyHasEipError) throw error;
+    throw unknownAndAbsent(portId, unknowns, error);
   }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The create's outcome is unknown and the last look found no EIP on the NIC. */
+function unknownAndAbsent(portId: string, unknowns: number, error: unknown): OutcomeUnknownError {
+  const within =
+    error instanceof DeadlineExceededError ? "before its deadline" : "within its retry budget";
+  return new OutcomeUnknownError(
+    { method: "POST", path: CREATE_PATH },
+    `Creating the IPv6 EIP for NIC ${portId} got no clear answer ${within} ` +
+      `(${unknowns} resend(s) after a look at the NIC; last: ${messageOf(error)}), and no IPv6 EIP is on ` +
+      "that NIC. Run `pulumi up` again: if an EIP appears there meanwhile, the check names it " +
+      "and you can set adoptId to it; otherwise a new one is created.",
+    error,
+  );
+}
+
+/** The create's outcome is unknown and the last look at the NIC failed too (e.g. no time left). */
+function unknownAndUnseen(portId: string, error: unknown, lookError: unknown): OutcomeUnknownError {
+  return new OutcomeUnknownError(
+    { method: "POST", path: CREATE_PATH },
+    `Creating the IPv6 EIP for NIC ${portId} got no clear answer (${messageOf(error)}), and the ` +
+      `look at the NIC afterwards failed too (${messageOf(lookError)}): an IPv6 EIP made by this ` +
+      `create may now be on NIC ${portId}. Run \`pulumi up\` again: its check looks at the NIC and ` +
+      "names any EIP there (set adoptId to it to manage it); if there is none, a new one is created.",
+    error,
+  );
 }

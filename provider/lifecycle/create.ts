@@ -108,19 +108,24 @@ export async function createIpv6Eip(
     const kind = await portKindFor(ctx, client, location, settled.portId, deadline);
     return { id: settled.id, outs: toOutputs(buildState(settled, recorded, location, kind)) };
   } catch (error) {
+    // The look at where the EIP is now gets what is left of the deadline, not a fresh one; the
+    // EIP's id is reported either way, so Pulumi keeps it.
     let last = first;
+    let seen = false;
     try {
-      last = await client.getIpv6FloatingIp(first.id);
+      last = await client.getIpv6FloatingIp(first.id, { deadline });
+      seen = true;
     } catch {
       // Keep what was last known; the failure below is the one to report.
     }
     const message = error instanceof Error ? error.message : String(error);
+    const where = `${last.status} on ${last.portId ? `NIC ${last.portId}` : "no NIC"}`;
     throw new ResourceInitError(
       first.id,
       toOutputs(buildState(last, recorded, location), inputs["__provider"]),
       [
         `IPv6 EIP ${first.id} (${last.floatingIpAddress}) exists but did not settle: ${message}`,
-        `It is ${last.status} on ${last.portId ? `NIC ${last.portId}` : "no NIC"}; Pulumi keeps it in the stack, and the next \`pulumi up\` retries.`,
+        `${seen ? `It is ${where}` : `OTC last showed it ${where}`}; Pulumi keeps it in the stack, and the next \`pulumi up\` retries.`,
       ],
       error,
     );

@@ -152,11 +152,15 @@ async function moveFailure(
   error: unknown,
   putBackOutcome: PutBackOutcome | undefined,
   outputs: (eip: FloatingIp) => Record<string, unknown>,
+  deadline: number,
 ): Promise<ResourceInitError> {
   let last = putBackOutcome?.eip ?? before;
+  let seen = putBackOutcome?.restored === true;
   if (!putBackOutcome?.restored) {
+    // Within what is left of the update's deadline, not a fresh one.
     try {
-      last = await client.getIpv6FloatingIp(before.id);
+      last = await client.getIpv6FloatingIp(before.id, { deadline });
+      seen = true;
     } catch {
       // Keep what was last known.
     }
@@ -176,9 +180,10 @@ async function moveFailure(
     );
   } else {
     const notBack = putBackOutcome ? ` It was not put back: ${putBackOutcome.why}.` : "";
+    const where = `${last.status} on ${last.portId ? `NIC ${last.portId}` : "no NIC"}`;
     reasons.push(
-      `It is now ${last.status} on ${last.portId ? `NIC ${last.portId}` : "no NIC"}.${notBack} ` +
-        "Run `pulumi up` again to finish.",
+      `${seen ? `It is now ${where}` : `It could not be read again; OTC last showed it ${where}`}.` +
+        `${notBack} Run \`pulumi up\` again to finish.`,
     );
   }
   return new ResourceInitError(before.id, outputs(last), reasons, error);
@@ -250,7 +255,7 @@ export async function updateIpv6Eip(
         : undefined;
     const failedOuts = (last: FloatingIp) =>
       toOutputs(buildState(last, recorded, location, knownKind(last) ?? null), news["__provider"]);
-    throw await moveFailure(client, before, moving, spec, error, restore, failedOuts);
+    throw await moveFailure(client, before, moving, spec, error, restore, failedOuts, deadline);
   }
   return { outs: await outputs(eip) };
 }

@@ -48,7 +48,6 @@ export async function waitForEip(
     }
     if (attempt > 0 && isSettled(eip, portId)) return eip;
     const now = deps.now();
-    // The answer is confirmed by one show even at the deadline.
     if (attempt > 0 && now >= deadline) {
       throw new DeadlineExceededError(
         `IPv6 EIP ${eip.id} was still ${eip.status} on ${eip.portId ?? "no port"} when the timeout ran out waiting for ${want}. ` +
@@ -57,8 +56,8 @@ export async function waitForEip(
     }
     const delay = pollDelayMs(attempt, now, deadline);
     if (delay > 0) await deps.sleep(delay);
-    eip = await client.getIpv6FloatingIp(eip.id, {
-      deadline: Math.max(deadline, deps.now() + 1000),
-    });
+    // Within the deadline like every call: a show it leaves no time for is not sent, and the
+    // client's error says so (the caller reports the EIP as last seen).
+    eip = await client.getIpv6FloatingIp(eip.id, { deadline });
   }
 }
