@@ -30,11 +30,13 @@ export interface IssuedToken {
   expiresAt: number;
   /** The project the token is scoped to (`undefined`: unscoped). */
   projectId: string | undefined;
+  /** The account (domain id) of the user it was issued to, when known. */
+  domainId?: string;
 }
 
 /** Outcome of authenticating a request. */
 export type AuthOutcome =
-  | { kind: "token" | "aksk"; projectId: string | undefined; token?: string }
+  | { kind: "token" | "aksk"; projectId: string | undefined; domainId?: string; token?: string }
   | { kind: "token" | "aksk" | "none"; reply: Reply };
 
 /** An AK/SK pair the gateway accepts. */
@@ -43,6 +45,10 @@ export interface AccessKeyPair {
   secretKey: string;
   /** Set for temporary keys: the request must send and sign it as `X-Security-Token`. */
   securityToken?: string;
+  /** The account's domain id (default: the emulator's own account). */
+  domainId?: string;
+  /** The projects of its account (default: the emulator's own project). */
+  projectIds?: readonly string[];
 }
 
 /** Settings of the authenticator. */
@@ -66,14 +72,15 @@ export class Authenticator {
 
   constructor(private readonly options: AuthenticatorOptions) {}
 
-  /** Issues a token scoped to `projectId` (or unscoped). */
-  issueToken(projectId: string | undefined): IssuedToken {
+  /** Issues a token scoped to `projectId` (or unscoped), for a user of account `domainId`. */
+  issueToken(projectId: string | undefined, domainId?: string): IssuedToken {
     const issuedAt = this.options.clock.now();
     const issued: IssuedToken = {
       token: `MIIemulator${this.options.random.hex(96)}`,
       issuedAt,
       expiresAt: issuedAt + this.options.tokenLifetimeSeconds * 1000,
       projectId,
+      ...(domainId !== undefined ? { domainId } : {}),
     };
     this.tokens.set(issued.token, issued);
     return issued;
@@ -129,7 +136,12 @@ export class Authenticator {
         ),
       };
     }
-    return { kind: "token", projectId: issued.projectId, token };
+    return {
+      kind: "token",
+      projectId: issued.projectId,
+      ...(issued.domainId !== undefined ? { domainId: issued.domainId } : {}),
+      token,
+    };
   }
 
   private checkSignature(
@@ -179,11 +191,15 @@ export class Authenticator {
           "X-Project-Id is required with AK/SK on this API (its path carries no project id); send and sign the project id.",
         );
       }
-      if (projectId !== this.options.projectId) {
+      if (!(key.projectIds ?? [this.options.projectId]).includes(projectId)) {
         return refuse(`X-Project-Id "${projectId}" is not a project of this account.`);
       }
     }
-    return { kind: "aksk", projectId: facts.headers["x-project-id"] };
+    return {
+      kind: "aksk",
+      projectId: facts.headers["x-project-id"],
+      ...(key.domainId !== undefined ? { domainId: key.domainId } : {}),
+    };
   }
 
   /** Why the signature is not acceptable, or `undefined` when it is. */

@@ -25,6 +25,8 @@ import { networkRoutes } from "./routes/network-routes";
 import { quotaRoutes } from "./routes/quota-routes";
 import { portRoutes } from "./routes/port-routes";
 import { createTlsMaterial } from "./tls-certificates";
+import type { Route, RouteContext } from "./route";
+import { makeTenants, tenantView } from "./tenants";
 import { resolveAnswerStyle } from "./answer-style";
 import type {
   Emulator,
@@ -100,13 +102,26 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const subnetIds: [string, string] = [ids.uuid(), ids.uuid()];
   for (let i = 0; i < (options.ecsPorts ?? 4); i++) state.addPort("ecs");
   state.addPort("elb");
+  const tenants = makeTenants(options, identity, state, ids, clock);
 
   const authenticator = new Authenticator({
     clock,
     random: tokenRandom,
     keys: [
-      { accessKey: credentials.accessKey, secretKey: credentials.secretKey },
-      temporaryCredentials,
+      ...[
+        { accessKey: credentials.accessKey, secretKey: credentials.secretKey },
+        temporaryCredentials,
+      ].map((key) => ({
+        ...key,
+        domainId: identity.domainId,
+        projectIds: tenants.projectIdsOf(identity),
+      })),
+      ...tenants.accounts.map((account) => ({
+        accessKey: account.accessKey,
+        secretKey: account.secretKey,
+        domainId: account.identity.domainId,
+        projectIds: tenants.projectIdsOf(account.identity),
+      })),
     ],
     projectId,
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 86400,
@@ -126,19 +141,37 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   let url = "";
   const baseUrl = (): string => url;
-  const routes = [
-    ...iamRoutes(identity, authenticator, baseUrl),
-    ...ipv6FloatingIpRoutes(state, baseUrl, () => style),
-    ...ipv4FloatingIpRoutes(state, baseUrl),
+  const projectRoutes = (tenantState: CloudState, tenantId: string): Route[] => [
+    ...ipv6FloatingIpRoutes(tenantState, baseUrl, () => style),
+    ...ipv4FloatingIpRoutes(tenantState, baseUrl),
     ...networkRoutes({
-      state,
-      projectId,
+      state: tenantState,
+      projectId: tenantId,
       adminProjectId,
       createdAt: clock.now(),
       subnetIds,
     }),
-    ...portRoutes({ state, projectId, subnetId: subnetIds[1], createdAt: clock.now() }),
-    ...quotaRoutes(state),
+    ...portRoutes({
+      state: tenantState,
+      projectId: tenantId,
+      subnetId: subnetIds[1],
+      createdAt: clock.now(),
+    }),
+    ...quotaRoutes(tenantState),
+  ];
+  const own = projectRoutes(state, projectId);
+  const byProject = new Map<string, Route[]>([[projectId, own]]);
+  for (const tenant of tenants.projects) {
+    byProject.set(tenant.id, projectRoutes(tenant.state, tenant.id));
+  }
+  // Each call is served by the project it is scoped to (the token's, or the signed X-Project-Id):
+  // one project's EIPs and ports are invisible from another.
+  const routes = [
+    ...iamRoutes([identity, ...tenants.accounts.map((a) => a.identity)], authenticator, baseUrl),
+    ...own.map((route, i) => ({
+      ...route,
+      handle: (ctx: RouteContext) => (byProject.get(ctx.projectId ?? "") ?? own)[i]!.handle(ctx),
+    })),
   ];
 
   const tls = options.https ? await createTlsMaterial() : undefined;
@@ -164,6 +197,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         return state.listPorts();
       },
       addPort: (kind) => state.addPort(kind),
+      projects: [
+        tenantView({ id: projectId, name: identity.projectName, state }, identity.domainName),
+        ...tenants.projects.map((t) => tenantView(t, t.domainName)),
+      ],
+      project(nameOrId) {
+        const found = emulator.projects.find((p) => p.id === nameOrId || p.name === nameOrId);
+        if (!found) throw new Error(`No emulated project ${JSON.stringify(nameOrId)}.`);
+        return found;
+      },
       createIpv4Eip(portId) {
         const result = state.create("ipv4", portId ?? null);
         if ("error" in result) throw new Error(`${result.error}: ${result.message}`);

@@ -91,6 +91,8 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
   const hidden = hiddenReply(deps.hidden(), { method, path: rawPath, template, requestId });
   const fault =
     route && !hidden ? deps.faults.choose(subjectOf(route, rawPath, headers, body)) : undefined;
+  let projectId: string | undefined;
+  let domainId: string | undefined;
   const finish = (status: number): void => {
     deps.log.add({
       method,
@@ -102,6 +104,8 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
       authKind,
       headers: redactHeaders(headers),
       ...(fault ? { fault: fault.kind } : {}),
+      ...(projectId !== undefined ? { projectId } : {}),
+      ...(domainId !== undefined ? { domainId } : {}),
       startedAt,
     });
   };
@@ -151,7 +155,6 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     return;
   }
 
-  let projectId: string | undefined;
   if (route.auth !== "password") {
     if (fault?.kind === "expire-token" && headers["x-auth-token"] !== undefined) {
       deps.authenticator.revokeToken(headers["x-auth-token"]);
@@ -166,6 +169,7 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
       return;
     }
     projectId = outcome.projectId;
+    domainId = outcome.domainId;
   }
 
   // After authentication, because the gateway throttles per project, which the credentials name.
@@ -187,6 +191,7 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     headers,
     body,
     projectId,
+    domainId,
     failBind: fault?.kind === "eip-error",
     requestId,
   });

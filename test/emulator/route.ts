@@ -15,6 +15,8 @@ export interface RouteContext {
   body: Buffer;
   /** The project the caller authenticated for (token scope or `X-Project-Id`). */
   projectId: string | undefined;
+  /** The account (domain id) the caller authenticated as, when known. */
+  domainId?: string | undefined;
   /** A bind started by this request must end in `ERROR` (fault `eip-error`). */
   failBind: boolean;
   requestId: string;

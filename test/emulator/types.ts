@@ -217,10 +217,42 @@ export interface EmulatorOptions {
   externalNetworkId?: string;
   /** Replaces the fixed fake temporary AK/SK and security token. */
   temporaryCredentials?: Partial<TemporaryCredentials>;
+  /**
+   * More projects of the emulator's account, by name (e.g. `eu-de_team-b`): each has its own ports
+   * (`ecsPorts` ECS NICs and one ELB VIP), EIPs and quota, seen only by calls scoped to it.
+   */
+  projects?: readonly string[];
+  /** Other accounts (domains), each with its own user, password, key pair and projects. */
+  accounts?: readonly EmulatorAccountOptions[];
   /** Replaces the fixed fake credentials (e.g. with distinctive strings for leak tests). */
   credentials?: Partial<
     Pick<EmulatorInfo, "domainName" | "userName" | "password" | "accessKey" | "secretKey">
   >;
+}
+
+/** Another account of the emulated cloud. */
+export interface EmulatorAccountOptions {
+  domainName: string;
+  userName: string;
+  password: string;
+  accessKey: string;
+  secretKey: string;
+  /** Its projects by name (`eu-de_other`); at least one. */
+  projects: readonly string[];
+}
+
+/** One emulated project, of any account. */
+export interface EmulatorProject {
+  id: string;
+  name: string;
+  /** The account's domain name. */
+  domainName: string;
+  /** Its NIC ports. */
+  readonly ports: Port[];
+  /** Its EIPs and ports. */
+  state(): EmulatorState;
+  /** Creates an IPv4 EIP there, bound to `portId` when given, bypassing auth and faults. */
+  createIpv4Eip(portId?: string): { id: string; address: string };
 }
 
 /** A temporary AK/SK: requests must also send and sign `X-Security-Token`. */
@@ -253,6 +285,10 @@ export interface RequestLogEntry {
   headers: Record<string, string>;
   /** The fault injected into this request, if any. */
   fault?: FaultKind;
+  /** The project the request was scoped to (token scope or `X-Project-Id`), when authenticated. */
+  projectId?: string;
+  /** The account (domain id) it authenticated as, when authenticated. */
+  domainId?: string;
   /** When the request arrived (epoch ms, emulator clock). */
   startedAt: number;
 }
@@ -297,6 +333,10 @@ export interface Emulator extends EmulatorInfo {
   caCertFile?: string;
   /** Adds a port (default kind `ecs`). */
   addPort(kind?: PortKind): Port;
+  /** Every project (the emulator's own first), of every account. */
+  readonly projects: EmulatorProject[];
+  /** The project of that name or id; throws for an unknown one. */
+  project(nameOrId: string): EmulatorProject;
   /** Creates an IPv4 EIP, bound to `portId` when given, bypassing auth and faults. */
   createIpv4Eip(portId?: string): { id: string; address: string };
   /**

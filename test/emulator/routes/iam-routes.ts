@@ -22,23 +22,42 @@ export interface IamIdentity {
   /** The region's own project (`eu-de`), parent of `projectName`, as OTC lays them out. */
   regionProjectId: string;
   region: string;
+  /** More projects of this account (children of the region's project). */
+  extraProjects?: readonly { id: string; name: string }[];
 }
 
-/** Routes of the emulated IAM. */
+/** The projects of an account: the region's own, the main one, then the extra ones. */
+function projectsOf(identity: IamIdentity): { id: string; name: string; parent_id: string }[] {
+  return [
+    { id: identity.regionProjectId, name: identity.region, parent_id: identity.domainId },
+    { id: identity.projectId, name: identity.projectName, parent_id: identity.regionProjectId },
+    ...(identity.extraProjects ?? []).map((p) => ({ ...p, parent_id: identity.regionProjectId })),
+  ];
+}
+
+/**
+ * Routes of the emulated IAM.
+ *
+ * @param identities the accounts, the emulator's own first (it answers domain calls without one)
+ */
 export function iamRoutes(
-  identity: IamIdentity,
+  identities: readonly IamIdentity[],
   authenticator: Authenticator,
   baseUrl: () => string,
 ): Route[] {
-  const projects = () => [
-    { id: identity.regionProjectId, name: identity.region, parent_id: identity.domainId },
-    { id: identity.projectId, name: identity.projectName, parent_id: identity.regionProjectId },
-  ];
+  const primary = identities[0]!;
   const badRequest = (message: string): Reply => iamError(400, "Bad Request", message);
   const unauthorized = (message: string): Reply => iamError(401, "Unauthorized", message);
-  const domainMatches = (domain: unknown): boolean =>
+  const domainMatches = (identity: IamIdentity, domain: unknown): boolean =>
     isObject(domain) &&
     (domain["name"] === identity.domainName || domain["id"] === identity.domainId);
+  const userOf = (user: Record<string, unknown>): IamIdentity | undefined =>
+    identities.find(
+      (identity) =>
+        ((user["name"] === identity.userName && domainMatches(identity, user["domain"])) ||
+          user["id"] === identity.userId) &&
+        user["password"] === identity.password,
+    );
 
   return [
     {
@@ -64,12 +83,9 @@ export function iamRoutes(
             'Only the "password" method is emulated: auth.identity.methods must contain "password" and auth.identity.password.user must be an object.',
           );
         }
-        const userMatches =
-          (user["name"] === identity.userName && domainMatches(user["domain"])) ||
-          user["id"] === identity.userId;
-        if (!userMatches || user["password"] !== identity.password) {
-          return unauthorized("The username or password is wrong.");
-        }
+        const identity = userOf(user);
+        if (!identity) return unauthorized("The username or password is wrong.");
+        const projects = () => projectsOf(identity);
         const scope = auth["scope"];
         let projectId: string | undefined;
         if (scope !== undefined) {
@@ -79,7 +95,7 @@ export function iamRoutes(
             const found = projects().find((p) =>
               byId !== undefined
                 ? p.id === byId
-                : p.name === project["name"] && domainMatches(project["domain"]),
+                : p.name === project["name"] && domainMatches(identity, project["domain"]),
             );
             if (byId === undefined && !isObject(project["domain"])) {
               return badRequest(
@@ -92,13 +108,13 @@ export function iamRoutes(
               );
             }
             projectId = found.id;
-          } else if (!isObject(scope) || !domainMatches(scope["domain"])) {
+          } else if (!isObject(scope) || !domainMatches(identity, scope["domain"])) {
             return badRequest(
               "auth.scope must be {project: {id}}, {project: {name, domain}} or {domain}.",
             );
           }
         }
-        const issued = authenticator.issueToken(projectId);
+        const issued = authenticator.issueToken(projectId, identity.domainId);
         const project = projects().find((p) => p.id === projectId);
         const withCatalog = ctx.query.get("nocatalog") !== "true";
         return {
@@ -143,7 +159,8 @@ export function iamRoutes(
       handle(ctx) {
         const name = ctx.query.get("name");
         const domainId = ctx.query.get("domain_id");
-        const list = projects()
+        const identity = identities.find((i) => i.domainId === ctx.domainId) ?? primary;
+        const list = projectsOf(identity)
           .filter((p) => name === null || p.name === name)
           .filter(() => domainId === null || domainId === identity.domainId)
           .map((p) => ({
