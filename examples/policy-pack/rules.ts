@@ -3,9 +3,14 @@
  *
  * Open Telekom Cloud binds at most one EIP to a NIC, and that EIP is either IPv4 or IPv6. A stack
  * can bind EIPs to ports through several providers; these functions find every binding they can
- * read, group them by port and report the ports that would get more than one. They do no I/O and
- * know nothing of the policy SDK's runtime, so tests call them with plain resource lists.
+ * read, group them by port and report the ports that would get more than one. A port id names a
+ * NIC within one project and region, so bindings the plan shows in different projects or regions
+ * do not clash (see `scopes.ts`). They do no I/O and know nothing of the policy SDK's runtime, so
+ * tests call them with plain resource lists.
  */
+import type { BindingScope, ScopeValue } from "./scopes";
+import { compareScopes, describeScope, projectValue } from "./scopes";
+
 /** The type token of this package's dynamic resource, `Ipv6Eip`. */
 export const IPV6_EIP_TYPE = "pulumi-nodejs:dynamic/otc:Ipv6Eip";
 
@@ -34,6 +39,8 @@ export interface StackResource {
   readonly urn: string;
   /** Its properties (inputs during preview); unknown values may throw on access. */
   readonly props: Record<string, unknown>;
+  /** Its provider, when the policy SDK shows it (an explicit provider gives its own defaults). */
+  readonly provider?: { readonly urn: string } | undefined;
 }
 
 /** A kind of resource that binds an EIP to a port it names. */
@@ -122,6 +129,7 @@ interface Binding {
   readonly resource: StackResource;
   readonly binder: PortBinder;
   readonly portId: string;
+  readonly scope: BindingScope;
 }
 
 function isUnknownValue(value: unknown): boolean {
@@ -185,6 +193,62 @@ function describe(resource: StackResource, label: string): string {
   return `${label} '${resource.name}'`;
 }
 
+/** The connection an `Ipv6Eip` uses when it names none: the stack's `otc:*` config. */
+const DEFAULT_CONNECTION = "otc";
+
+/** The first of `keys` the resource gives: its value, unknown, or the fallback when none is set. */
+function firstGiven(
+  props: unknown,
+  keys: readonly string[],
+  read: (text: string) => ScopeValue,
+  fallback: ScopeValue,
+): ScopeValue {
+  let unknown = false;
+  for (const key of keys) {
+    const found = readStrings(props, [key]);
+    if (found.state === "known") return read(found.values[0]!);
+    if (found.state === "unknown") unknown = true;
+  }
+  return unknown ? { kind: "unknown" } : fallback;
+}
+
+/**
+ * Where a binding's NIC lives. `Ipv6Eip`: its `projectId` output, else its `project` input, else
+ * the project of its `connection` (default `otc`); its `region`, else the connection's. Other
+ * providers' resources: `tenantId` and `region`, else their provider's.
+ */
+export function readScope(resource: StackResource): BindingScope {
+  const asRegion = (text: string): ScopeValue => ({ kind: "name", value: text.trim() });
+  let fallback: ScopeValue;
+  let projectKeys: string[];
+  if (resource.type === IPV6_EIP_TYPE) {
+    const connection = readStrings(resource.props, ["connection"]);
+    fallback =
+      connection.state === "unknown"
+        ? { kind: "unknown" }
+        : {
+            kind: "default",
+            source: `connection ${connection.state === "known" ? connection.values[0]! : DEFAULT_CONNECTION}`,
+          };
+    // The output is an id even where the input named the project; an unknown output is no news.
+    const output = readStrings(resource.props, ["projectId"]);
+    projectKeys = output.state === "known" ? ["projectId"] : ["project"];
+  } else {
+    const pkg = resource.type.split(":")[0] ?? resource.type;
+    fallback = {
+      kind: "default",
+      source: resource.provider?.urn
+        ? `provider ${resource.provider.urn}`
+        : `the default ${pkg} provider`,
+    };
+    projectKeys = ["tenantId"];
+  }
+  return {
+    project: firstGiven(resource.props, projectKeys, projectValue, fallback),
+    region: firstGiven(resource.props, ["region"], asRegion, fallback),
+  };
+}
+
 function collectBindings(resources: readonly StackResource[]): Binding[] {
   const bindings: Binding[] = [];
   for (const resource of resources) {
@@ -192,15 +256,33 @@ function collectBindings(resources: readonly StackResource[]): Binding[] {
     if (binder === undefined) continue;
     const read = readStrings(resource.props, binder.portPath);
     if (read.state !== "known") continue;
-    for (const portId of read.values) bindings.push({ resource, binder, portId });
+    const scope = readScope(resource);
+    for (const portId of read.values) bindings.push({ resource, binder, portId, scope });
   }
   return bindings;
 }
 
+/** Why two bindings whose scopes the plan cannot tell apart are still held to one NIC. */
+function undecidedNote(binding: Binding, undecided: readonly Binding[]): string {
+  if (undecided.length === 0) return "";
+  const theirs = undecided
+    .map((b) => `${describe(b.resource, b.binder.label)}: ${describeScope(b.scope)}`)
+    .join("; ");
+  return (
+    ` Whether they are in one project and region cannot be told from the plan ` +
+    `(${describe(binding.resource, binding.binder.label)}: ${describeScope(binding.scope)}; ` +
+    `${theirs}), so they are held to one NIC; if they are in different projects or regions, ` +
+    `give each its project and region (Ipv6Eip: project and region; openstack and ` +
+    `opentelekomcloud resources: tenantId and region) so the policy can tell them apart.`
+  );
+}
+
 /**
- * The mandatory rule: every NIC (port) named by more than one EIP binding in the stack. Returns
- * one finding per binding involved, each naming the port and the other bindings, so every
- * offending resource is flagged. Bindings whose port is not known are left to
+ * The mandatory rule: every NIC (port) named by more than one EIP binding in the same project and
+ * region. Returns one finding per binding involved, each naming the port and the other bindings,
+ * so every offending resource is flagged. Bindings the plan shows in different projects or regions
+ * do not clash; bindings it cannot tell apart (a project given on one, the connection's on the
+ * other) are held to one NIC, saying so. Bindings whose port is not known are left to
  * {@link findUnjudgeableBindings}.
  */
 export function findEipPerNicViolations(resources: readonly StackResource[]): Finding[] {
@@ -213,19 +295,21 @@ export function findEipPerNicViolations(resources: readonly StackResource[]): Fi
   }
   const findings: Finding[] = [];
   for (const [portId, bindings] of byPort) {
-    if (bindings.length < 2) continue;
     for (const binding of bindings) {
-      const others = bindings
-        .filter((b) => b !== binding)
-        .map((b) => describe(b.resource, b.binder.label))
-        .join(", ");
+      const clashing = bindings.filter(
+        (b) => b !== binding && compareScopes(binding.scope, b.scope) !== "different",
+      );
+      if (clashing.length === 0) continue;
+      const others = clashing.map((b) => describe(b.resource, b.binder.label)).join(", ");
+      const undecided = clashing.filter((b) => compareScopes(binding.scope, b.scope) !== "same");
       findings.push({
         urn: binding.resource.urn,
         message:
           `${describe(binding.resource, binding.binder.label)} binds an EIP to NIC (port) ` +
           `${portId}, and so does ${others}. Open Telekom Cloud allows one EIP per NIC, IPv4 or ` +
           `IPv6. Keep one of them on this port; give the other a second NIC (an IPv6 EIP for ` +
-          `IPv6 clients on one NIC, an IPv4 EIP for outbound traffic on another) or a NAT gateway.`,
+          `IPv6 clients on one NIC, an IPv4 EIP for outbound traffic on another) or a NAT gateway.` +
+          undecidedNote(binding, undecided),
       });
     }
   }

@@ -206,7 +206,9 @@ describe("type-checking the examples", () => {
     const checked = new Set(parsed.fileNames.map((f) => path.resolve(f)));
     const exampleFiles = [
       ...EXAMPLE_PROJECTS.map((example) => examplePath(example, "index.ts")),
-      ...["index.ts", "policies.ts", "rules.ts"].map((f) => examplePath("policy-pack", f)),
+      ...["index.ts", "policies.ts", "rules.ts", "scopes.ts"].map((f) =>
+        examplePath("policy-pack", f),
+      ),
     ];
     for (const file of exampleFiles) {
       expect({ file, typeChecked: checked.has(file) }).toEqual({ file, typeChecked: true });

@@ -155,6 +155,24 @@ describe("the policy pack served as the CLI serves it", () => {
     ]);
   });
 
+  it("keys NICs by project: the same port id in two projects passes, in one project it does not", async () => {
+    const apart = await analyzeStack([
+      analyzerResource(IPV6_EIP, "a", { portId: PORT, project: "eu-de_team-a" }),
+      analyzerResource(IPV6_EIP, "b", { portId: PORT, project: "eu-de_team-b" }),
+    ]);
+    expect(apart).toEqual([]);
+    const together = await analyzeStack([
+      analyzerResource(IPV6_EIP, "a", { portId: PORT, project: "eu-de_team-a" }),
+      analyzerResource(IPV6_EIP, "b", { portId: PORT.toUpperCase(), project: "eu-de_team-a" }),
+    ]);
+    expect(together.map((d) => [d.policy, d.level, d.urn]).sort()).toEqual(
+      [
+        ["one-eip-per-nic", EnforcementLevel.MANDATORY, urn(IPV6_EIP, "a")],
+        ["one-eip-per-nic", EnforcementLevel.MANDATORY, urn(IPV6_EIP, "b")],
+      ].sort(),
+    );
+  });
+
   it("passes a stack with one EIP per NIC", async () => {
     const diagnostics = await analyzeStack([
       analyzerResource(IPV6_EIP, "web", { portId: PORT }),

@@ -5,6 +5,7 @@ import {
   PORT_BINDERS,
   findEipPerNicViolations,
   findUnjudgeableBindings,
+  readScope,
   readStrings,
   type StackResource,
 } from "../../examples/policy-pack/rules";
@@ -232,5 +233,126 @@ describe("readStrings", () => {
       },
     );
     expect(() => readStrings(exploding, ["portId"])).toThrow("boom");
+  });
+});
+
+describe("findEipPerNicViolations, by project and region", () => {
+  const PROJECT_ID = "6fd9b5fdb997425f97bc5ba1f0846084";
+  const names = (rs: StackResource[]) =>
+    findEipPerNicViolations(rs)
+      .map((f) => f.urn.split("::").pop())
+      .sort();
+
+  it("lets the same port id in two projects pass, and refuses it twice in one project", () => {
+    expect(
+      names([
+        resource(IPV6_EIP_TYPE, "a", { portId: PORT_A, project: "eu-de_team-a" }),
+        resource(IPV6_EIP_TYPE, "b", { portId: PORT_A, project: "eu-de_team-b" }),
+      ]),
+    ).toEqual([]);
+    const same = findEipPerNicViolations([
+      resource(IPV6_EIP_TYPE, "a", { portId: PORT_A, project: "eu-de_team-a" }),
+      resource(IPV6_EIP_TYPE, "b", { portId: PORT_A, project: "EU-DE_TEAM-A" }),
+    ]);
+    expect(same.map((f) => f.urn.split("::").pop()).sort()).toEqual(["a", "b"]);
+    expect(same[0]?.message).not.toContain("cannot be told");
+  });
+
+  it("lets the same port id in two regions pass", () => {
+    expect(
+      names([
+        resource(IPV6_EIP_TYPE, "de", { portId: PORT_A, region: "eu-de" }),
+        resource(IPV6_EIP_TYPE, "nl", { portId: PORT_A, region: "eu-nl" }),
+      ]),
+    ).toEqual([]);
+  });
+
+  it("holds two resources on one connection's defaults to one NIC, as before", () => {
+    expect(
+      names([
+        resource(IPV6_EIP_TYPE, "a", { portId: PORT_A }),
+        resource(IPV6_EIP_TYPE, "b", { portId: PORT_A, connection: "otc" }),
+      ]),
+    ).toEqual(["a", "b"]);
+  });
+
+  it("holds bindings it cannot tell apart to one NIC, saying why and how to tell them apart", () => {
+    const cases: StackResource[][] = [
+      // A project given on one, the connection's on the other.
+      [
+        resource(IPV6_EIP_TYPE, "a", { portId: PORT_A, project: "eu-de_team-a" }),
+        resource(IPV6_EIP_TYPE, "b", { portId: PORT_A }),
+      ],
+      // Two connections, no project: they may point at one project.
+      [
+        resource(IPV6_EIP_TYPE, "a", { portId: PORT_A }),
+        resource(IPV6_EIP_TYPE, "b", { portId: PORT_A, connection: "otc-prod" }),
+      ],
+      // A project by id against one by name.
+      [
+        resource(IPV6_EIP_TYPE, "a", { portId: PORT_A, projectId: PROJECT_ID }),
+        resource(IPV6_EIP_TYPE, "b", { portId: PORT_A, project: "eu-de_team-a" }),
+      ],
+      // A project not known until apply.
+      [
+        resource(IPV6_EIP_TYPE, "a", { portId: PORT_A, project: UNKNOWN }),
+        resource(IPV6_EIP_TYPE, "b", { portId: PORT_A, project: "eu-de_team-a" }),
+      ],
+    ];
+    for (const rs of cases) {
+      const findings = findEipPerNicViolations(rs);
+      expect(findings.map((f) => f.urn.split("::").pop()).sort()).toEqual(["a", "b"]);
+      for (const f of findings) {
+        expect(f.message).toContain("cannot be told from the plan");
+        expect(f.message).toContain("give each its project and region");
+      }
+    }
+  });
+
+  it("compares an Ipv6Eip's recorded project id with another provider's tenantId", () => {
+    expect(
+      names([
+        resource(IPV6_EIP_TYPE, "v6", {
+          portId: PORT_A,
+          projectId: PROJECT_ID,
+          project: "eu-de_x",
+        }),
+        resource(OS_FIP, "v4", { portId: PORT_A, tenantId: "0123456789abcdef0123456789abcdef" }),
+      ]),
+    ).toEqual([]);
+    expect(
+      names([
+        resource(IPV6_EIP_TYPE, "v6", { portId: PORT_A, projectId: PROJECT_ID, region: "eu-de" }),
+        resource(OS_FIP, "v4", {
+          portId: PORT_A,
+          tenantId: PROJECT_ID.toUpperCase(),
+          region: "eu-de",
+        }),
+      ]),
+    ).toEqual(["v4", "v6"]);
+  });
+
+  it("reads each resource's scope, its provider's defaults when it gives none", () => {
+    expect(
+      readScope(resource(IPV6_EIP_TYPE, "a", { project: PROJECT_ID, region: "eu-nl" })),
+    ).toEqual({
+      project: { kind: "id", value: PROJECT_ID },
+      region: { kind: "name", value: "eu-nl" },
+    });
+    expect(
+      readScope(resource(IPV6_EIP_TYPE, "a", { connection: "otc-prod", projectId: UNKNOWN })),
+    ).toEqual({
+      project: { kind: "default", source: "connection otc-prod" },
+      region: { kind: "default", source: "connection otc-prod" },
+    });
+    const withProvider = { ...resource(OS_FIP, "b", {}), provider: { urn: "urn:p::prod" } };
+    expect(readScope(withProvider).project).toEqual({
+      kind: "default",
+      source: "provider urn:p::prod",
+    });
+    expect(readScope(resource(OTC_FIP, "c", {})).region).toEqual({
+      kind: "default",
+      source: "the default opentelekomcloud provider",
+    });
   });
 });
