@@ -10,6 +10,8 @@ import { join } from "node:path";
 import { parseCommandLine } from "../../provider/cli/parse-command-line";
 import type { CommandName } from "../../provider/cli/parse-command-line";
 import { ExitCode } from "../../provider/cli/exit-codes";
+import { createOtcClient } from "../../provider/client/otc-client";
+import { loadSettings } from "../../provider/client/settings/load-settings";
 import { startEmulator } from "../emulator";
 import type { Emulator } from "../emulator";
 import { requireBuiltBin, runBin } from "./run-bin";
@@ -182,5 +184,108 @@ describe("clouds.yaml entries as profiles", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(ExitCode.Ok);
     expect(ids(r.stdout)).toEqual([eipId]);
+  });
+});
+
+describe("clouds.yaml profiles for several projects and accounts", () => {
+  const OTHER = {
+    domainName: "OTC-EU-DE-other",
+    userName: "other-user",
+    password: "other-password-not-a-secret",
+    accessKey: "EMULATOROTHERAK00001",
+    secretKey: "emulatorOtherSecretKey000000000000000000x",
+    projects: ["eu-de_other"],
+  };
+  let multi: Emulator;
+  let file: string;
+  const made: Record<string, string> = {};
+
+  async function createIn(projectName: string, identity: Record<string, string>): Promise<string> {
+    const config = {
+      "otc:region": multi.region,
+      "otc:authUrl": multi.authUrl,
+      "otc:vpcEndpoint": multi.vpcEndpoint,
+      "otc:projectName": projectName,
+      ...identity,
+    };
+    const client = createOtcClient(await loadSettings(config, {}));
+    try {
+      return (await client.createIpv6FloatingIp({ floatingNetworkId: multi.externalNetworkId })).id;
+    } finally {
+      await client.close();
+    }
+  }
+
+  beforeAll(async () => {
+    multi = await startEmulator({ projects: ["eu-de_team-b"], accounts: [OTHER] });
+    const user = {
+      "otc:domainName": multi.domainName,
+      "otc:userName": multi.userName,
+      "otc:password": multi.password,
+    };
+    made["team-a"] = await createIn(multi.projectName, user);
+    made["team-b"] = await createIn("eu-de_team-b", user);
+    made.other = await createIn("eu-de_other", {
+      "otc:accessKey": OTHER.accessKey,
+      "otc:secretKey": OTHER.secretKey,
+    });
+    const passwordEntry = (name: string, project: string) => [
+      `  ${name}:`,
+      `    region_name: ${multi.region}`,
+      "    auth:",
+      `      auth_url: ${multi.authUrl}`,
+      `      project_name: ${project}`,
+      `      user_domain_name: ${multi.domainName}`,
+      `      username: ${multi.userName}`,
+      `      password: ${multi.password}`,
+    ];
+    file = join(home, "clouds-multi.yaml");
+    writeFileSync(
+      file,
+      [
+        "clouds:",
+        ...passwordEntry("team-a", multi.projectName),
+        ...passwordEntry("team-b", "eu-de_team-b"),
+        "  other:",
+        `    region_name: ${multi.region}`,
+        "    auth:",
+        `      auth_url: ${multi.authUrl}`,
+        "      project_name: eu-de_other",
+        `      ak: ${OTHER.accessKey}`,
+        `      sk: ${OTHER.secretKey}`,
+        "",
+      ].join("\n"),
+    );
+  });
+  afterAll(async () => multi?.close());
+
+  const env = () => ({ OS_CLIENT_CONFIG_FILE: file, OTC_VPC_ENDPOINT: multi.vpcEndpoint });
+
+  it("each entry sees only its own project's EIPs, in its own account", async () => {
+    for (const entry of ["team-a", "team-b", "other"]) {
+      const r = await runBin(["list", "--json", "--cloud", entry], env(), home);
+      expect({ entry, code: r.code, ids: r.code === 0 ? ids(r.stdout) : r.stderr }).toEqual({
+        entry,
+        code: ExitCode.Ok,
+        ids: [made[entry]],
+      });
+    }
+  });
+
+  it("--project moves an entry's identity to another project of its account, not beyond", async () => {
+    const moved = await runBin(
+      ["list", "--json", "--cloud", "team-a", "--project", "eu-de_team-b"],
+      env(),
+      home,
+    );
+    expect(moved.code).toBe(ExitCode.Ok);
+    expect(ids(moved.stdout)).toEqual([made["team-b"]]);
+    const beyond = await runBin(
+      ["list", "--json", "--cloud", "other", "--project", multi.projectName],
+      env(),
+      home,
+    );
+    expect(beyond.code).not.toBe(ExitCode.Ok);
+    expect(beyond.stderr).toContain(multi.projectName);
   });
 });

@@ -2,7 +2,8 @@
  * `getIpv6Eip`'s look-up against the emulator: the real settings resolver and shared client, each
  * selector, project scoping, and the errors for none, bad arguments (no call made) and bad config.
  */
-import { closeSharedClients } from "../../provider/client/otc-client";
+import { closeSharedClients, createOtcClient } from "../../provider/client/otc-client";
+import { loadSettings } from "../../provider/client/settings/load-settings";
 import { ConfigurationError, EipLookupError, InvalidInputError } from "../../provider/core/errors";
 import { ipv4FromIpv6Eip, parseIpv6Eip } from "../../provider/core/nat64";
 import type { ConfigReader } from "../../provider/lookup/load-connection-settings";
@@ -151,5 +152,54 @@ describe("getIpv6Eip's look-up against the emulator", () => {
     expect(error).toBeInstanceOf(ConfigurationError);
     expect((error as Error).message).toContain("otc:password");
     expect(emulator.requestLog()).toEqual([]);
+  });
+});
+
+describe("getIpv6Eip's look-up in another project of the emulator", () => {
+  let emulator: Emulator;
+  let read: ConfigReader;
+  let eip: { id: string; address: string };
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ projects: ["eu-de_team-b"] });
+    const config = passwordStackConfig(emulator);
+    read = readerOf(config);
+    const teamB = await loadSettings({ ...config, "otc:projectName": "eu-de_team-b" }, {});
+    const client = createOtcClient(teamB);
+    try {
+      const made = await client.createIpv6FloatingIp({
+        floatingNetworkId: emulator.externalNetworkId,
+      });
+      eip = { id: made.id, address: made.floatingIpAddress };
+    } finally {
+      await client.close();
+    }
+  });
+  afterAll(async () => {
+    await closeSharedClients();
+    await emulator?.close();
+  });
+
+  it("finds the EIP in the project named, with one token for that project", async () => {
+    const teamB = emulator.project("eu-de_team-b");
+    emulator.resetLog();
+    const byName = await lookUpInProgram({ id: eip.id, project: "eu-de_team-b" }, read);
+    expect(byName).toMatchObject({ id: eip.id, projectId: teamB.id });
+    const again = await lookUpInProgram({ address: eip.address, project: "eu-de_team-b" }, read);
+    expect(again.id).toBe(eip.id);
+    expect(emulator.counts()["POST /v3/auth/tokens"]).toBe(1);
+    const byId = await lookUpInProgram(
+      { ipv4Address: byName.ipv4Address!, project: teamB.id },
+      read,
+    );
+    expect(byId.id).toBe(eip.id);
+    const calls = emulator.requestLog().filter((e) => e.path.startsWith("/v2.0/eip"));
+    expect(new Set(calls.map((e) => e.projectId))).toEqual(new Set([teamB.id]));
+  });
+
+  it("does not see it from the connection's own project", async () => {
+    const error = await lookUpInProgram({ id: eip.id }, read).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "EIP_LOOKUP_NONE" });
+    expect((error as Error).message).toContain(`project ${emulator.projectName}`);
   });
 });
