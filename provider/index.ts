@@ -2,7 +2,8 @@
  * pulumi-otc-ipv6-eip: IPv6 EIPs on Open Telekom Cloud, as a Pulumi dynamic resource.
  *
  * The package entry. It exports the resource, its provider object, the look-ups of existing EIPs,
- * the NAT64 helper and the error classes. The provider lifecycle is a separate entry, `pulumi-otc-ipv6-eip/lifecycle`.
+ * the NAT64 helper and the error classes. The provider lifecycle is a separate entry,
+ * `pulumi-otc-ipv6-eip/lifecycle`.
  */
 export { Ipv6Eip } from "./resource/ipv6-eip";
 export type { Ipv6EipArgs, Ipv6EipTimeoutsArgs } from "./resource/ipv6-eip";
