@@ -1,8 +1,9 @@
 /**
  * Every command of the built bin, made to wait before a retry (a 429 with `Retry-After`, a 503):
  * each must come back with the right answer, never exit 0 with no output while the retry is
- * pending. Against a refused connection or a throttle that does not end, each must end non-zero
- * with a message once `--timeout` is spent. `npm test` builds first; run `npm run build` before running this file alone.
+ * pending. Against a refused connection, an unresolvable host or a throttle that does not end,
+ * each must end non-zero with a message once `--timeout` is spent. `npm test` builds first; run
+ * `npm run build` before running this file alone.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -98,7 +99,10 @@ describe.each(Object.entries(WAITS))("after %s, every command answers", (_name, 
   });
 });
 
-/** Every command, with what it needs to reach OTC (orphans --delete finds nothing to release). */
+/**
+ * Every command, with what it needs to reach OTC (orphans --delete finds nothing to release).
+ * `doctor` reports such failures as failed checks (exit 6): doctor-and-adopt.test.ts.
+ */
 function everyCommand(f: CliEmulator): string[][] {
   return [
     ["list"],
@@ -107,6 +111,7 @@ function everyCommand(f: CliEmulator): string[][] {
     ["nic", f.ports[3] ?? ""],
     ["orphans"],
     ["orphans", "--delete", "--yes"],
+    ["adopt", f.bound[0] ?? ""],
   ];
 }
 
@@ -140,6 +145,22 @@ describe("when OTC never answers well, every command ends non-zero with a messag
       );
       expect({ argv, code: r.code, stdout: r.stdout }).toEqual({ argv, code: 1, stdout: "" });
       expect(r.stderr).toMatch(/^otc-ipv6-eip: .*ECONNREFUSED.*Check the endpoint URL/);
+    }
+  });
+
+  it("an unresolvable host (the VPC endpoint), for nic and list", async () => {
+    // A reserved name (RFC 2606) that never resolves; HTTPS, since plain HTTP is loopback-only.
+    // The same retry path as a refused connection (tested above for every command), so two
+    // commands suffice: the pre-bind check and a listing.
+    const vpc = "https://vpc.no-such-host.invalid";
+    for (const argv of [["nic", f.ports[3] ?? ""], ["list"]]) {
+      const r = await runBin(
+        [...argv, "--timeout", "2s", "--auth-url", f.emulator.authUrl, "--vpc-endpoint", vpc],
+        { ...f.env, OS_REGION_NAME: f.emulator.region },
+        home,
+      );
+      expect({ argv, code: r.code, stdout: r.stdout }).toEqual({ argv, code: 1, stdout: "" });
+      expect(r.stderr).toMatch(/^otc-ipv6-eip: .*(ENOTFOUND|EAI_AGAIN).*Check the endpoint URL/);
     }
   });
 

@@ -201,6 +201,47 @@ describe("doctor", () => {
   });
 });
 
+describe("doctor and adopt after a wait, and when the wait never ends", () => {
+  // The same class of bug the other commands are tested for (cli-bin-waits.test.ts): a command
+  // must never end while a retry is pending, and never with exit 0 without its answer.
+  afterEach(() => f.emulator.setFaults({}));
+
+  it.each([
+    ["a 429 with Retry-After", { kind: "throttle", retryAfterSeconds: 1 }],
+    ["a 503", { kind: "server-error", status: 503 }],
+  ] as const)(
+    "after %s on the first VPC call, doctor passes every check; exit 0",
+    async (_n, wait) => {
+      f.emulator.resetLog();
+      f.emulator.setFaults({ next: [{ ...wait, path: "/v2.0/*" }] });
+      const r = await bin(["doctor", "--json"]);
+      expect(f.emulator.requestLog().some((e) => e.fault === wait.kind)).toBe(true);
+      expect(r.code).toBe(0);
+      expect(Object.values(checks(r)).filter((c) => c.status !== "pass")).toEqual([]);
+    },
+  );
+
+  it("after a 429 on its look-up, adopt prints the program; exit 0", async () => {
+    f.emulator.resetLog();
+    f.emulator.setFaults({ next: [{ kind: "throttle", retryAfterSeconds: 1, path: "/v2.0/*" }] });
+    const r = await bin(["adopt", f.bound[0] ?? "", "--json"]);
+    expect(f.emulator.requestLog().some((e) => e.fault === "throttle")).toBe(true);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ eip: { id: f.bound[0] } });
+  });
+
+  it("a throttle that does not end: doctor fails the check with the 429 (exit 6), adopt exits 1", async () => {
+    f.emulator.setFaults({ next: [{ kind: "throttle", path: "/v2.0/*", count: 10_000 }] });
+    const doctor = await bin(["doctor", "--json", "--timeout", "2s"]);
+    expect(doctor.code).toBe(6);
+    const failed = Object.values(checks(doctor)).filter((c) => c.status === "fail");
+    expect(failed.map((c) => c.detail).join("\n")).toMatch(/429/);
+    const adopt = await bin(["adopt", f.bound[0] ?? "", "--timeout", "2s"]);
+    expect({ code: adopt.code, stdout: adopt.stdout }).toEqual({ code: 1, stdout: "" });
+    expect(adopt.stderr).toMatch(/^otc-ipv6-eip: .*429/);
+  });
+});
+
 describe("adopt", () => {
   it("prints the Ipv6Eip with adoptId and the EIP's current NIC, and the pulumi commands", async () => {
     const target = f.emulator.state().ipv6.find((e) => e.id === f.bound[0]);

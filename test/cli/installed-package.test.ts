@@ -2,13 +2,16 @@
  * The tool as a user gets it: the packed tarball installed in a scratch project (the run's shared
  * one), run through `node_modules/.bin/otc-ipv6-eip`. The emulator subcommand starts from the
  * installed package, `doctor` passes against it with the environment it prints, fails with the
- * documented code on a wrong password (printing no credential), and SIGTERM stops the emulator.
+ * documented code on a wrong password (printing no credential), the EIPs its control endpoint makes
+ * show in nic and orphans (NO STACK?), its code requires nothing outside dist/emulator, and it
+ * stops on SIGTERM and when its parent goes away.
  */
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, realpathSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync } from "node:fs";
+import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
-import { delimiter, dirname, join } from "node:path";
+import { delimiter, dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { ExitCode } from "../../provider/cli/exit-codes";
 import { sharedUserProject } from "../harness";
@@ -127,6 +130,27 @@ it("nic on one of its ports answers: the NIC is free, exit 0", async () => {
   expect(JSON.parse(run.stdout)).toMatchObject({ portId: port?.id, hasEip: false });
 });
 
+it("its control endpoint makes IPv6 EIPs that the installed tool sees: nic exit 5, orphans with NO STACK?", async () => {
+  const [taken, free] = info.ports.filter((p) => p.kind === "ecs");
+  const control = (body: object): Promise<Response> =>
+    fetch(`${info.url}/__emulator/ipv6-eips`, { method: "POST", body: JSON.stringify(body) });
+  expect((await control({ port_id: taken?.id })).status).toBe(201);
+  const old = (await (await control({ age_seconds: 10 * 86_400 })).json()) as { id: string };
+  expect((await control({})).status).toBe(201);
+
+  const nic = await installed(["nic", taken?.id ?? ""], info.env);
+  expect(nic.code).toBe(ExitCode.NicHasEip);
+  expect((await installed(["nic", free?.id ?? ""], info.env)).code).toBe(ExitCode.Ok);
+
+  const orphans = await installed(["orphans", "--older-than", "7d"], info.env);
+  expect(orphans.code).toBe(ExitCode.Ok);
+  const [header, ...rows] = orphans.stdout.split("\n").filter((l) => /^(ID|[0-9a-f]{8}-)/.test(l));
+  expect(header).toMatch(/\bNO STACK\?$/);
+  expect(rows).toEqual([expect.stringMatching(new RegExp(`^${old.id}\\s.*\\slikely$`))]);
+  const none = await installed(["orphans", "--older-than", "30d"], info.env);
+  expect(none.stdout).toMatch(/2 younger ones were left out/);
+});
+
 it("doctor with a wrong password fails the credentials with their fix; exit 6, no credential printed", async () => {
   const { OS_ACCESS_KEY: _ak, OS_SECRET_KEY: _sk, ...place } = info.env;
   const wrong = "wrong-pw-INSTALLED-CANARY-7c1d";
@@ -148,6 +172,56 @@ it("never prints a credential of the emulator's either", () => {
     for (const secret of [info.password, info.secretKey]) {
       expect(run.stdout + run.stderr).not.toContain(secret);
     }
+  }
+});
+
+it("its emulator imports nothing from the provider's code (an independent implementation)", () => {
+  const dir = join(dirname(realpathSync(installedBin)), "..", "emulator");
+  const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) =>
+    f.endsWith(".js"),
+  );
+  expect(files.length).toBeGreaterThan(10);
+  for (const file of files) {
+    const text = readFileSync(join(dir, file), "utf8");
+    for (const [, spec = ""] of text.matchAll(/require\("([^"]+)"\)/g)) {
+      const inside = spec.startsWith(".") && resolve(dir, dirname(file), spec).startsWith(dir);
+      const builtin = spec.startsWith("node:") || builtinModules.includes(spec);
+      expect({ file, spec, ok: inside || builtin }).toEqual({ file, spec, ok: true });
+    }
+  }
+});
+
+it("an emulator whose parent goes away stops too", async () => {
+  // A shell that starts the installed emulator in the background and prints its pid, like
+  // `npm run` or a CI step; killing the shell does not signal the emulator.
+  // Its connection line goes to a file: the test kills the shell only once the emulator serves.
+  const out = join(home, "parent-gone.json");
+  const script = `${JSON.stringify(installedBin)} emulator --port 0 --json > ${JSON.stringify(out)} & echo $!; wait`;
+  const parent = spawn("sh", ["-c", script], {
+    cwd: home,
+    env: { PATH, HOME: home },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const pid = Number(
+    await new Promise<string>((r) => createInterface({ input: parent.stdout }).once("line", r)),
+  );
+  const alive = (): boolean => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const serving = (): boolean => existsSync(out) && readFileSync(out, "utf8").includes("\n");
+  try {
+    for (let i = 0; i < 200 && !serving(); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(serving()).toBe(true);
+    parent.kill("SIGKILL");
+    for (let i = 0; i < 100 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(alive()).toBe(false);
+  } finally {
+    if (alive()) process.kill(pid, "SIGKILL");
   }
 });
 
