@@ -27,6 +27,16 @@ const SLACK_MS = 3_000;
 const HANG_MS = 12_000;
 
 const EIP = "/v2.0/eip/floatingips_v6";
+/** The put-back test's update timeout: the unbind, the wait for it and the refused bind fit in it. */
+const PUT_BACK_TIMEOUT_S = 3;
+
+/** Resolves once `condition` holds (checked every few ms, for at most 10 s). */
+async function until(condition: () => boolean): Promise<void> {
+  for (const started = Date.now(); !condition();) {
+    if (Date.now() - started > 10_000) throw new Error("the awaited step never came");
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
 
 describe("deadlines hold through the real provider path", () => {
   let emulator: Emulator;
@@ -179,6 +189,39 @@ describe("deadlines hold through the real provider path", () => {
       expect(error.initFailure?.id).toBe(created.id);
       expect(error.message).toContain(`GET ${EIP}/${created.id}`);
       expect(error.message).toContain("within the operation's deadline");
+    });
+
+    it("stops the put-back after a refused rebind at the deadline when its reads hang", async () => {
+      const [a, b] = [freshPort(), freshPort()];
+      const created = await bound("u-put-back", a);
+      const moved = inputs({ portId: b, timeouts: { update: PUT_BACK_TIMEOUT_S } });
+      emulator.setAnswerStyle({ takenPortOnUpdate: "VPC.0511" });
+      emulator.resetLog();
+      // The unbind and the bind are held a moment each: the first to take the NIC after the live
+      // look, the second to make the put-back's reads hang (and nothing before them).
+      const hold: TargetedFault = { kind: "delay", method: "PUT", delayMs: 300 };
+      emulator.setFaults({ next: [hold, hold] });
+      const started = Date.now();
+      const update = helper.update(urn("u-put-back"), created.id, created.properties, moved).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      const puts = () => emulator.counts()[`PUT ${EIP}/{id}`] ?? 0;
+      await until(() => puts() >= 1);
+      emulator.createIpv4Eip(b);
+      await until(() => puts() >= 2);
+      hang({ method: "GET", path: `${EIP}/{id}`, count: 5 });
+      const error = await update;
+      const tookMs = Date.now() - started;
+      emulator.setAnswerStyle("classic");
+      expect(error).toBeInstanceOf(HelperCallError);
+      const failure = error as HelperCallError;
+      expect(tookMs).toBeLessThan(PUT_BACK_TIMEOUT_S * 1000 + SLACK_MS);
+      expect(failure.message).toContain("VPC.0511");
+      expect(failure.initFailure?.id).toBe(created.id);
+      expect(failure.message).toContain("It was not put back");
+      expect(failure.message).toContain(`GET ${EIP}/${created.id}`);
+      expect(failure.message).toContain("within the operation's deadline");
     });
 
     it("stops a delete at the deadline when the wait after the unbind hangs, keeping the EIP", async () => {

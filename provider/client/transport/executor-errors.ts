@@ -74,6 +74,22 @@ export function localWaitExpiredError(
   );
 }
 
+/**
+ * A call was not sent because the endpoint's send rate would hold it `waitMs`, past its deadline
+ * (OTC throttled the project): sending it then would leave it no time for its answer.
+ */
+export function rateWaitTooLongError(
+  target: RequestTarget,
+  waitMs: number,
+  purpose?: string,
+): DeadlineExceededError {
+  return new DeadlineExceededError(
+    `OTC ${target.method} ${target.path}${purpose ? ` (${purpose})` : ""} was not sent: OTC ` +
+      `throttled this project, and the endpoint's send rate would hold it ${seconds(waitMs)}, ` +
+      `past the operation's deadline. ${DEADLINE_ADVICE}`,
+  );
+}
+
 /** A call that must not be resent may have taken effect: `what` happened, `cause` says more. */
 export function unknownOutcomeError(
   call: ApiCall,

@@ -26,7 +26,7 @@ import type { Clock } from "./clock";
 import type { ConcurrencyLimiter } from "./concurrency-limiter";
 import type { DebugLog, Redactor } from "./debug-log";
 import { deadlineSignal } from "./deadline-signal";
-import { deadlineError, localWaitExpiredError } from "./executor-errors";
+import { deadlineError, localWaitExpiredError, rateWaitTooLongError } from "./executor-errors";
 import { judgeAnswer } from "./judge-answer";
 import { judgeFailure } from "./judge-failure";
 import { planRetry } from "./plan-retry";
@@ -281,8 +281,7 @@ export class RequestExecutor {
         });
       } catch (e) {
         if (!(e instanceof RateWaitPastDeadline)) throw e;
-        const elapsed = clock.now() - progress.started;
-        throw deadlineError(target, progress.attempt - 1, elapsed, progress.last ?? e);
+        throw rateWaitTooLongError(target, e.waitMs, call.purpose);
       }
       if (!wait) return;
       try {
