@@ -4,7 +4,7 @@
  * installed package, `doctor` passes against it with the environment it prints, fails with the
  * documented code on a wrong password (printing no credential), the EIPs its control endpoint makes
  * show in nic and orphans (NO STACK?), its code requires nothing outside dist/emulator, and it
- * stops on SIGTERM and when its parent goes away.
+ * stops on SIGTERM, on SIGINT and when its parent goes away.
  */
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
@@ -189,6 +189,27 @@ it("its emulator imports nothing from the provider's code (an independent implem
       expect({ file, spec, ok: inside || builtin }).toEqual({ file, spec, ok: true });
     }
   }
+});
+
+it("without --json: an environment block of one identity; SIGINT stops it with exit 0", async () => {
+  const child = spawn(installedBin, ["emulator", "--port", "0"], {
+    cwd: home,
+    env: { PATH, HOME: home },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const code = new Promise<number | null>((r) => child.once("exit", (c) => r(c)));
+  const lines: string[] = [];
+  await new Promise<void>((resolve) =>
+    createInterface({ input: child.stdout }).on("line", (line) => {
+      lines.push(line);
+      if (line.startsWith("Stop with")) resolve();
+    }),
+  );
+  child.kill("SIGINT");
+  const exported = lines.filter((l) => /^\s*export /.test(l)).join("\n");
+  expect(exported).toMatch(/export OS_ACCESS_KEY=/);
+  expect(exported).not.toMatch(/OS_PASSWORD|OS_USERNAME/);
+  expect(await code).toBe(0);
 });
 
 it("an emulator whose parent goes away stops too", async () => {
