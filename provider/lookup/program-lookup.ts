@@ -3,6 +3,8 @@
  * the process-wide shared client (one token per identity and project, as in the provider).
  */
 import { getSharedClient } from "../client/otc-client";
+import { isMissingCredentialsOnly } from "../client/settings/settings";
+import { ConfigurationError } from "../core/errors";
 import type { Ipv6EipLookupResult } from "../core/lookup-result";
 import type { ConfigReader } from "./load-connection-settings";
 import { loadConnectionSettings } from "./load-connection-settings";
@@ -20,4 +22,12 @@ export function lookUpInProgram(args: unknown, read: ConfigReader): Promise<Ipv6
     getClient: (settings, overrides) => getSharedClient(settings, overrides),
     now: () => Date.now(),
   });
+}
+
+/**
+ * True when `error` says only that no credentials (and perhaps no region) were configured at all,
+ * as in a preview of a pull request from a fork; false for any value given wrong.
+ */
+export function isNoCredentialsAtAll(error: unknown): boolean {
+  return error instanceof ConfigurationError && isMissingCredentialsOnly(error);
 }

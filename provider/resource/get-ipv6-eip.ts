@@ -61,8 +61,22 @@ export async function getIpv6Eip(args: GetIpv6EipArgs): Promise<GetIpv6EipResult
 
 /**
  * {@link getIpv6Eip} for inputs that may be outputs of other resources: the look-up runs once they
- * are known, and its result is an output.
+ * are known, and its result is an output. In a preview without any OTC credentials (a pull request
+ * from a fork) the result is unknown, with a warning, as the resource's live checks are skipped
+ * there; any other failure fails the program.
  */
 export function getIpv6EipOutput(args: GetIpv6EipOutputArgs): pulumi.Output<GetIpv6EipResult> {
-  return pulumi.output(args).apply((plain) => getIpv6Eip(plain as GetIpv6EipArgs));
+  return pulumi.output(args).apply(async (plain) => {
+    try {
+      return await getIpv6Eip(plain);
+    } catch (error) {
+      const { isNoCredentialsAtAll } = await import("../lookup/program-lookup");
+      if (!pulumi.runtime.isDryRun() || !isNoCredentialsAtAll(error)) throw error;
+      void pulumi.log.warn(
+        "getIpv6EipOutput: no OTC credentials in this preview, so the looked-up IPv6 EIP is " +
+          "unknown until pulumi up runs with credentials.",
+      );
+      return pulumi.unknown as unknown as GetIpv6EipResult;
+    }
+  });
 }

@@ -94,6 +94,49 @@ describe("getIpv6Eip in a setMocks program", () => {
   });
 });
 
+/** What the SDK keeps inside an output (not in its public types): whether it is known. */
+interface OutputInternals {
+  isKnown: Promise<boolean>;
+}
+function internals<T>(output: pulumi.Output<T>): OutputInternals {
+  return output as unknown as OutputInternals;
+}
+
+describe("getIpv6EipOutput in a preview without credentials (a pull request from a fork)", () => {
+  let emulator: Emulator;
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    await pulumi.runtime.setMocks(
+      {
+        newResource: (args) => ({ id: undefined, state: args.inputs }),
+        call: (args) => args.inputs,
+      },
+      "project",
+      "stack",
+      true,
+    );
+  });
+  afterAll(async () => {
+    await closeSharedClients();
+    await emulator?.close();
+  });
+
+  it("is unknown, with a warning, when no credential is configured at all", async () => {
+    pulumi.runtime.setAllConfig({ "otc:region": emulator.region }, []);
+    const warn = jest.spyOn(pulumi.log, "warn");
+    try {
+      const found = getIpv6EipOutput({ id: emulator.createIpv6Eip().id });
+      expect(await internals(found).isKnown).toBe(false);
+      expect(warn).toHaveBeenCalledWith(
+        expect.stringContaining("no OTC credentials in this preview"),
+      );
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});
+
 describe("getIpv6Eip in a program that installs the packed package", () => {
   let emulator: Emulator;
   let dir: string;
@@ -129,5 +172,25 @@ describe("getIpv6Eip in a program that installs the packed package", () => {
     expect(run.logs).toEqual(
       expect.arrayContaining([expect.stringMatching(`^found ${eip.id} \\d+\\.`), "status DOWN"]),
     );
+  });
+  it("in a preview, is unknown without any credential but fails the program for one given wrong", async () => {
+    const eip = emulator.createIpv6Eip();
+    const programs = await mkdtemp(path.join(dir, "lookups-preview-"));
+    const file = path.join(programs, "index.js");
+    await writeFile(
+      file,
+      `const { getIpv6EipOutput } = require("pulumi-otc-ipv6-eip");\n` +
+        `getIpv6EipOutput({ id: ${JSON.stringify(eip.id)} }).id.apply((id) => console.log("found " + id));\n`,
+    );
+    const preview = (config: Record<string, string>) =>
+      runProgram({ projectDir: dir, programFile: file, config, preview: true });
+    const forked = await preview({ "otc:region": emulator.region });
+    expect(forked.error).toBeUndefined();
+    expect(forked.logs.join("\n")).toContain("no OTC credentials in this preview");
+    expect(forked.logs.join("\n")).not.toContain("found ");
+    const config = passwordStackConfig(emulator);
+    delete config["otc:password"];
+    const wrong = await preview(config);
+    expect(wrong.error).toContain("otc:password");
   });
 });
