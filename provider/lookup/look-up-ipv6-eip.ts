@@ -7,7 +7,7 @@ import type { ClientOverrides } from "../lifecycle/deps";
 import type { ResolvedSettings } from "../client/settings/settings";
 import { withProjectName } from "../client/settings/with-project-name";
 import type { FloatingIp, OtcClient } from "../client/types";
-import { EipLookupError } from "../core/errors";
+import { EipLookupError, InvalidInputError } from "../core/errors";
 import type { EipSelector, LookupQuery } from "../core/lookup-query";
 import { describeSelector, readLookupQuery } from "../core/lookup-query";
 import type { Ipv6EipLookupResult } from "../core/lookup-result";
@@ -29,6 +29,28 @@ export interface LookupDeps {
   getClient(settings: ResolvedSettings, overrides: ClientOverrides): OtcClient;
   /** The current time, epoch milliseconds. */
   now(): number;
+}
+
+/**
+ * An explicitly configured endpoint serves the connection's own region only: a look-up in another
+ * region through it would search the wrong place and could only say "none". Refused before any call.
+ */
+function checkRegionReachable(settings: ResolvedSettings, query: LookupQuery): void {
+  const region = query.region;
+  if (region === undefined || region === settings.region) return;
+  const explicit = [
+    ...(settings.vpcEndpointExplicit ? [`${query.connection}:vpcEndpoint`] : []),
+    ...(settings.authUrlExplicit ? [`${query.connection}:authUrl`] : []),
+  ];
+  if (explicit.length === 0) return;
+  throw new InvalidInputError({
+    property: "region",
+    reason:
+      `"${region}" differs from the connection's region "${settings.region}", but ` +
+      `${explicit.join(" and ")} ${explicit.length === 1 ? "is" : "are"} set explicitly and ` +
+      `serve "${settings.region}" only, so the look-up would search there. Leave region out, or ` +
+      `use a connection whose region is "${region}" with that region's endpoints.`,
+  });
 }
 
 function clientFor(deps: LookupDeps, settings: ResolvedSettings, query: LookupQuery): OtcClient {
@@ -95,13 +117,15 @@ async function portKindOfEip(
  *
  * @param args `id`, `address`, `ipv4Address` or `portId` (exactly one), and optionally
  *   `project`, `connection` and `region`
- * @throws InvalidInputError for bad arguments, before any API call
+ * @throws InvalidInputError for bad arguments, or a region the connection's explicit endpoints
+ *   cannot serve, before any API call
  * @throws ConfigurationError when the connection's settings are incomplete
  * @throws EipLookupError when none or several EIPs match
  */
 export async function lookUpIpv6Eip(args: unknown, deps: LookupDeps): Promise<Ipv6EipLookupResult> {
   const query = readLookupQuery(args);
   const settings = await deps.loadSettings(query.connection);
+  checkRegionReachable(settings, query);
   const client = clientFor(deps, settings, query);
   const deadline = deps.now() + LOOKUP_BUDGET_MS;
   const found = await findIpv6Eips(client, query.selector, { deadline });

@@ -124,6 +124,25 @@ describe("getIpv6Eip's look-up against the emulator", () => {
     expect(emulator.requestLog()).toEqual([]);
   });
 
+  it("refuses another region through the emulator's explicit endpoints, before any call", async () => {
+    emulator.resetLog();
+    const error = await lookUpInProgram(
+      { id: emulator.createIpv6Eip().id, region: "eu-nl" },
+      read,
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error).toMatchObject({ property: "region" });
+    expect((error as Error).message).toContain(
+      "otc:vpcEndpoint and otc:authUrl are set explicitly",
+    );
+    expect(emulator.requestLog()).toEqual([]);
+    const same = await lookUpInProgram(
+      { id: emulator.createIpv6Eip().id, region: emulator.region },
+      read,
+    );
+    expect(same.region).toBe(emulator.region);
+  });
+
   it("scopes an AK/SK look-up to a project given by name (one IAM look-up) or by id", async () => {
     const eip = emulator.createIpv6Eip();
     const aksk = readerOf(akskStackConfig(emulator));
