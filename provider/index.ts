@@ -6,7 +6,7 @@
  * `pulumi-otc-ipv6-eip/lifecycle`.
  */
 export { Ipv6Eip } from "./resource/ipv6-eip";
-export type { Ipv6EipArgs, Ipv6EipTimeoutsArgs } from "./resource/ipv6-eip";
+export type { Ipv6EipArgs, Ipv6EipGetOptions, Ipv6EipTimeoutsArgs } from "./resource/ipv6-eip";
 export { ipv6EipProvider } from "./resource/provider-shim";
 export { getIpv6Eip, getIpv6EipOutput } from "./resource/get-ipv6-eip";
 export type {

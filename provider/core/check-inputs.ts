@@ -3,7 +3,14 @@
  * the value and says what to do.
  */
 import type { InputFailure } from "./errors";
-import { checkRegion, checkSeconds, checkUuid, describeValue } from "./validate";
+import {
+  checkConnectionName,
+  checkRegion,
+  checkSeconds,
+  checkUuid,
+  describeValue,
+  readProjectRef,
+} from "./validate";
 import { isUnknown } from "./unknown-value";
 import { INPUT_KEYS } from "./input-keys";
 import { TIMEOUT_BOUNDS, TIMEOUT_KEYS } from "./timeouts";
@@ -88,6 +95,34 @@ function checkTimeouts(value: unknown, allowUnknown: boolean): InputFailure[] {
   return failures;
 }
 
+/** `project` (an id or a name) and `connection` (a stack-config namespace). */
+function checkPlacementInputs(
+  news: Record<string, unknown>,
+  allowUnknown: boolean,
+): InputFailure[] {
+  const failures: InputFailure[] = [];
+  const project = news["project"];
+  const projectState = checkAbsentOrUnknown("project", project, allowUnknown);
+  if (projectState === "check") {
+    const read = readProjectRef("project", project);
+    if ("property" in read) {
+      failures.push({
+        ...read,
+        reason: `${read.reason} Or leave it out for the connection's project.`,
+      });
+    }
+  } else if (projectState !== "skip") failures.push(projectState);
+  const connection = news["connection"];
+  const connectionState = checkAbsentOrUnknown("connection", connection, allowUnknown);
+  if (connectionState === "check") {
+    const failure = checkConnectionName("connection", connection);
+    if (failure) {
+      failures.push({ ...failure, reason: `${failure.reason} Or leave it out for otc:*.` });
+    }
+  } else if (connectionState !== "skip") failures.push(connectionState);
+  return failures;
+}
+
 /**
  * Checks every input of an `Ipv6Eip` and returns all problems at once (empty when valid).
  *
@@ -107,7 +142,7 @@ export function checkInputs(
     if (!KNOWN_KEYS.has(key)) {
       failures.push({
         property: key,
-        reason: `Ipv6Eip has no input ${describeValue(key)}; its inputs are portId, floatingNetworkId, region, adoptId, timeouts and suppressWarnings.`,
+        reason: `Ipv6Eip has no input ${describeValue(key)}; its inputs are ${INPUT_KEYS.join(", ")}.`,
       });
     }
   }
@@ -129,6 +164,8 @@ export function checkInputs(
       failures.push({ ...failure, reason: `${failure.reason} Or leave it out to use otc:region.` });
     }
   } else if (regionState !== "skip") failures.push(regionState);
+
+  failures.push(...checkPlacementInputs(news, allowUnknown));
 
   const timeouts = news["timeouts"];
   const timeoutsState = checkAbsentOrUnknown("timeouts", timeouts, allowUnknown);

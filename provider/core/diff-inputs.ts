@@ -5,6 +5,8 @@
 import { containsUnknown, isUnknown } from "./unknown-value";
 import { readSecretInputs, SECRET_INPUTS_KEY } from "./secret-inputs";
 import { readState } from "./state-schema";
+import type { StoredState } from "./state-schema";
+import { readProjectRef } from "./validate";
 
 /** The answer to the engine, in the shape of the SDK's `DiffResult` (the helper forwards these three). */
 export interface Ipv6EipDiff {
@@ -32,6 +34,36 @@ function sameTimeouts(given: unknown, recorded: Record<string, number> | null): 
   return true;
 }
 
+function text(value: unknown): string | null {
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+/**
+ * What a `project` input means for an existing EIP: `same` (or not given: the EIP keeps the project
+ * it lives in, like a region left out), `replace` (another project, or unknown), or `verify` (a
+ * name the state cannot compare: `update` checks it is the EIP's project, else refuses).
+ */
+function projectVerdict(value: unknown, stored: StoredState): "same" | "replace" | "verify" {
+  if (isUnknown(value)) return "replace";
+  if (typeof value !== "string") return "same";
+  const ref = readProjectRef("project", value);
+  if ("property" in ref) return "same";
+  if (ref.kind === "id") {
+    return stored.projectId !== null && ref.id !== stored.projectId ? "replace" : "same";
+  }
+  const recorded = stored.recordedInputs.project;
+  const known =
+    stored.projectName ??
+    (recorded !== null && readProjectKind(recorded) === "name" ? recorded : null);
+  if (known === null) return "verify";
+  return known === ref.name ? "same" : "replace";
+}
+
+function readProjectKind(value: string): "id" | "name" | null {
+  const ref = readProjectRef("project", value);
+  return "property" in ref ? null : ref.kind;
+}
+
 /**
  * Whether an EIP on the port the program wants is broken as the state (after a refresh) shows it:
  * in `ERROR`, or `DOWN` while it should be bound. `update` repairs it.
@@ -50,6 +82,9 @@ function needsRepair(status: string | null, wantedPort: string | null): boolean 
  * - `floatingNetworkId` or `region` given and different from where the EIP lives (or unknown): a
  *   replacement, deleted before its successor is created. Leaving either out is no change: the
  *   value was looked up, and the EIP keeps it (changing `otc:region` never moves a live EIP).
+ * - `project` given as another project than the EIP's (or unknown): a replacement; given by a name
+ *   the state cannot compare: an update that checks it. `connection` changed: an update that
+ *   refuses to point the EIP at another account or project.
  * - `adoptId` only counts at create (like Pulumi's `import` option): any change is no change.
  * - `timeouts` or `suppressWarnings` changed, or an input made secret or plain: an update that
  *   only rewrites the state.
@@ -82,6 +117,18 @@ export function diffInputs(
   if (isUnknown(region)) replaces.push("region");
   else if (typeof region === "string" && heldRegion !== null && region !== heldRegion) {
     replaces.push("region");
+  }
+
+  const project = projectVerdict(news["project"], stored);
+  if (project === "replace") replaces.push("project");
+  else if (project === "verify") changes = true;
+
+  // Another connection names other credentials for the same EIP: an update (which refuses one
+  // that would point the EIP at another account or project), never a replacement.
+  const connection = news["connection"];
+  if (isUnknown(connection)) changes = true;
+  else if ((text(connection) ?? "otc") !== (stored.recordedInputs.connection ?? "otc")) {
+    changes = true;
   }
 
   const timeouts = news["timeouts"];

@@ -3,6 +3,8 @@ export const INPUT_KEYS = [
   "portId",
   "floatingNetworkId",
   "region",
+  "project",
+  "connection",
   "adoptId",
   "timeouts",
   "suppressWarnings",

@@ -7,6 +7,11 @@ import type { Ipv6EipTimeouts } from "./timeouts";
 import { checkInputs } from "./check-inputs";
 import type { InputKey } from "./input-keys";
 import { readSecretInputs, SECRET_INPUTS_KEY } from "./secret-inputs";
+import { checkConnectionName, readProjectRef } from "./validate";
+import type { ProjectRef } from "./validate";
+
+/** The connection used when `connection` is not given: the stack's `otc:*` config. */
+export const DEFAULT_CONNECTION_NAME = "otc";
 
 /** What the user asked for, every value known; `null` = not given. */
 export interface Ipv6EipSpec {
@@ -16,6 +21,12 @@ export interface Ipv6EipSpec {
   floatingNetworkId: string | null;
   /** The region, or `null` to use the provider's (`otc:region`). */
   region: string | null;
+  /** The project as given (an id or a name), or `null` for the connection's project. */
+  project: ProjectRef | null;
+  /** The project input exactly as given (ids lower case), or `null`. */
+  projectInput: string | null;
+  /** The stack-config namespace of the connection, or `null` for `otc`. */
+  connection: string | null;
   /** The existing IPv6 EIP to manage instead of creating one, or `null`. Lower case. */
   adoptId: string | null;
   /** The timeouts the user gave (only those keys), or `null`. */
@@ -51,14 +62,42 @@ export function readSpec(news: Record<string, unknown>): Ipv6EipSpec {
     }
   }
   const suppress = news["suppressWarnings"];
+  const projectGiven = news["project"];
+  const read = typeof projectGiven === "string" ? readProjectRef("project", projectGiven) : null;
+  const project = read === null || "property" in read ? null : read;
   return {
     portId: idOrNull(news["portId"]),
     floatingNetworkId: idOrNull(news["floatingNetworkId"]),
     region: typeof news["region"] === "string" ? news["region"] : null,
+    project,
+    projectInput: project === null ? null : project.kind === "id" ? project.id : project.name,
+    connection: typeof news["connection"] === "string" ? news["connection"] : null,
     adoptId: idOrNull(news["adoptId"]),
     givenTimeouts,
     timeouts: resolveTimeouts(given),
     suppressWarnings: typeof suppress === "boolean" ? suppress : null,
     secretInputs: readSecretInputs(news[SECRET_INPUTS_KEY]) ?? [],
+  };
+}
+
+/**
+ * The `region`, `project` and `connection` of inputs that may hold anything (a `get`'s inputs),
+ * each `null` when absent or invalid. Never throws.
+ */
+export function readSpecLoosely(
+  inputs: Record<string, unknown> | undefined | null,
+): Pick<Ipv6EipSpec, "region" | "project" | "projectInput" | "connection"> {
+  const o = inputs ?? {};
+  const read = typeof o["project"] === "string" ? readProjectRef("project", o["project"]) : null;
+  const project = read === null || "property" in read ? null : read;
+  const connection = o["connection"];
+  return {
+    region: typeof o["region"] === "string" ? o["region"] : null,
+    project,
+    projectInput: project === null ? null : project.kind === "id" ? project.id : project.name,
+    connection:
+      typeof connection === "string" && checkConnectionName("connection", connection) === undefined
+        ? connection
+        : null,
   };
 }

@@ -41,6 +41,8 @@ const NOTHING_RECORDED = {
   portId: null,
   floatingNetworkId: null,
   region: null,
+  project: null,
+  connection: null,
   adoptId: null,
   timeouts: null,
   suppressWarnings: null,

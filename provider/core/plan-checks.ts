@@ -4,6 +4,7 @@
  * keeps a regional NIC. Pure: the lifecycle asks OTC, these say what the answers mean.
  */
 import type { InputFailure } from "./errors";
+import { isUnknown } from "./unknown-value";
 
 /** Where the provider looked: the region and project of the calls. */
 export interface LookedIn {
@@ -90,4 +91,45 @@ export function describeRegionChangeOnSameNic(
       `would delete the old EIP before failing. ${NEW_ADDRESS_NOTE} Change region and portId ` +
       `together (portId: a NIC in ${newRegion}), or keep region ${oldRegion}.`,
   };
+}
+
+/** `project` changes while `portId` stays: ports belong to a project. */
+export function describeProjectChangeOnSameNic(
+  oldProject: string,
+  newProject: string,
+  portId: string,
+): InputFailure {
+  return {
+    property: "project",
+    reason:
+      `project changes from "${oldProject}" to "${newProject}" while portId stays "${portId}": ` +
+      `ports belong to a project, so a NIC of "${oldProject}" cannot hold an EIP of ` +
+      `"${newProject}", and the replacement would delete the old EIP before failing. ` +
+      `${NEW_ADDRESS_NOTE} Change project and portId together (portId: a NIC in ` +
+      `"${newProject}"), or keep project "${oldProject}".`,
+  };
+}
+
+/**
+ * The refusal of a `project` change that keeps the NIC, from the old and new inputs alone, or
+ * `undefined`. Only two given projects are compared: a project given for the first time may be the
+ * one the EIP is in (`update` checks that).
+ */
+export function projectChangeOnSameNic(
+  olds: Record<string, unknown> | undefined,
+  news: Record<string, unknown>,
+): InputFailure | undefined {
+  const norm = (value: unknown): string | null =>
+    typeof value === "string" && value !== "" && !isUnknown(value)
+      ? /^[0-9a-f]{32}$/i.test(value)
+        ? value.toLowerCase()
+        : value
+      : null;
+  const before = norm(olds?.["project"]);
+  const after = norm(news["project"]);
+  const port = norm(news["portId"])?.toLowerCase() ?? null;
+  const oldPort = norm(olds?.["portId"])?.toLowerCase() ?? null;
+  if (before === null || after === null || before === after) return undefined;
+  if (port === null || port !== oldPort) return undefined;
+  return describeProjectChangeOnSameNic(before, after, port);
 }

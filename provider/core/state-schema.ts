@@ -15,7 +15,7 @@ import type { Ipv6EipTimeouts } from "./timeouts";
 import { resolveTimeouts } from "./timeouts";
 
 /** The version of the state layout this package writes. Increase it when the layout changes. */
-export const STATE_SCHEMA_VERSION = 3;
+export const STATE_SCHEMA_VERSION = 4;
 
 /** The facts about an EIP that the state keeps (the OTC client's `FloatingIp` has them all). */
 export interface EipFacts {
@@ -37,6 +37,10 @@ export interface RecordedInputs {
   portId: string | null;
   floatingNetworkId: string | null;
   region: string | null;
+  /** The project input (an id, lower case, or a name). Since schema version 4. */
+  project: string | null;
+  /** The connection input (a stack-config namespace). Since schema version 4. */
+  connection: string | null;
   adoptId: string | null;
   timeouts: Partial<Ipv6EipTimeouts> | null;
   suppressWarnings: boolean | null;
@@ -70,6 +74,8 @@ export interface Ipv6EipState {
   routerId: string | null;
   /** The project that owns the EIP; every later call uses it. */
   projectId: string | null;
+  /** That project's name, when the calls named it (`project` or `otc:projectName`). Since schema 4. */
+  projectName: string | null;
   /** The region of the EIP; every later call uses it, whatever `otc:region` says then. */
   region: string;
   /**
@@ -95,6 +101,8 @@ export interface EipLocation {
   projectId: string | null;
   /** The VPC endpoint of the calls, when known. */
   vpcEndpoint?: string | null;
+  /** The project's name, when the calls named it. */
+  projectName?: string | null;
 }
 
 /** The inputs as recorded from a spec. */
@@ -103,6 +111,8 @@ export function recordInputs(spec: Ipv6EipSpec): RecordedInputs {
     portId: spec.portId,
     floatingNetworkId: spec.floatingNetworkId,
     region: spec.region,
+    project: spec.projectInput,
+    connection: spec.connection,
     adoptId: spec.adoptId,
     timeouts: spec.givenTimeouts,
     suppressWarnings: spec.suppressWarnings,
@@ -144,6 +154,7 @@ export function buildState(
     floatingNetworkId: eip.floatingNetworkId,
     routerId: eip.routerId ?? null,
     projectId: eip.projectId ?? eip.tenantId ?? location.projectId ?? null,
+    projectName: location.projectName ?? null,
     region: location.region,
     vpcEndpoint: location.vpcEndpoint ?? null,
     createdAt: eip.createdAt ?? null,
@@ -152,6 +163,8 @@ export function buildState(
       portId: recorded.portId,
       floatingNetworkId: recorded.floatingNetworkId,
       region: recorded.region,
+      project: recorded.project,
+      connection: recorded.connection,
       adoptId: recorded.adoptId,
       timeouts: recorded.timeouts ? { ...recorded.timeouts } : null,
       suppressWarnings: recorded.suppressWarnings,
@@ -171,6 +184,8 @@ export interface StoredState {
   region: string | null;
   /** The project recorded, or `null`. */
   projectId: string | null;
+  /** The project's name recorded, or `null` (schema 3 and earlier, or a project named by id). */
+  projectName: string | null;
   /**
    * The VPC endpoint recorded, or `null` when the state has none (schema 2 and earlier: later calls
    * then go where the configuration points, as they did when it was written).
@@ -224,6 +239,7 @@ export function readState(outputs: Record<string, unknown> | undefined | null): 
   return {
     region: str(o["region"]),
     projectId: str(o["projectId"]),
+    projectName: str(o["projectName"]),
     vpcEndpoint: str(o["vpcEndpoint"]),
     portId: str(o["portId"])?.toLowerCase() ?? null,
     portKind: o["portKind"] === "ecs" || o["portKind"] === "elb" ? o["portKind"] : null,
@@ -235,6 +251,8 @@ export function readState(outputs: Record<string, unknown> | undefined | null): 
       portId: str(r["portId"]),
       floatingNetworkId: str(r["floatingNetworkId"]),
       region: str(r["region"]),
+      project: str(r["project"]),
+      connection: str(r["connection"]),
       adoptId: str(r["adoptId"]),
       timeouts,
       suppressWarnings: typeof suppress === "boolean" ? suppress : null,

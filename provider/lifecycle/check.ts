@@ -13,7 +13,10 @@ import type { LiveCheckPlan } from "../core/check-plan";
 import { containsUnknown, isUnknown } from "../core/unknown-value";
 import { runLivePlanCheck } from "./live-plan-check";
 import type { LifecycleSettings } from "./deps";
-import type { ProviderContext } from "./provider-context";
+import { readSpecLoosely } from "../core/input-spec";
+import { projectChangeOnSameNic } from "../core/plan-checks";
+import { newPlacement } from "./placement";
+import type { Placement, ProviderContext } from "./provider-context";
 
 /** What `check` answers: the inputs to use and every failure. */
 export interface CheckAnswer {
@@ -28,9 +31,12 @@ function lowerId(value: unknown): string | null {
 }
 
 /** The provider's settings, when they resolve (they do not without credentials). */
-async function settingsOrNone(ctx: ProviderContext): Promise<LifecycleSettings | undefined> {
+async function settingsOrNone(
+  ctx: ProviderContext,
+  connection: string | null,
+): Promise<LifecycleSettings | undefined> {
   try {
-    return await ctx.settings();
+    return await ctx.settings(connection);
   } catch {
     return undefined;
   }
@@ -68,14 +74,17 @@ function describeSkipped(plan: LiveCheckPlan): string {
  */
 async function clientOrSkip(
   ctx: ProviderContext,
-  region: string | undefined,
+  placement: Placement,
   plan: LiveCheckPlan,
   existing: boolean,
 ): Promise<OtcClient | undefined> {
   try {
     // An existing resource's region was judged above when it changed; unchanged, it stays served
     // where it has been.
-    return await ctx.client({ region, ...(existing ? { existing: { vpcEndpoint: null } } : {}) });
+    return await ctx.client({
+      ...placement,
+      ...(existing ? { existing: { vpcEndpoint: null } } : {}),
+    });
   } catch (error) {
     if (!(error instanceof ConfigurationError) || !isMissingCredentialsOnly(error)) throw error;
     const missing = error.problems.map((p) => p.key).join(", ");
@@ -107,20 +116,23 @@ export async function checkIpv6Eip(
 ): Promise<CheckAnswer> {
   const failures = checkInputs(news, { allowUnknown: true });
   if (failures.length > 0) return { inputs: news, failures };
-  if (containsUnknown(news["adoptId"]) || containsUnknown(news["region"])) {
+  if (["adoptId", "region", "project", "connection"].some((key) => containsUnknown(news[key]))) {
     return { inputs: news, failures };
   }
+  const spec = readSpecLoosely(news);
   // The provider's settings matter only when a region is given.
-  const settings = typeof news["region"] === "string" ? await settingsOrNone(ctx) : undefined;
+  const settings =
+    typeof news["region"] === "string" ? await settingsOrNone(ctx, spec.connection) : undefined;
   const existing = Object.keys(olds ?? {}).length > 0;
   const plan = planLiveCheck(olds, news, existing ? settings?.region : undefined);
   if ("property" in plan) return { inputs: news, failures: [plan] };
+  const projectMove = projectChangeOnSameNic(olds, news);
+  if (projectMove) return { inputs: news, failures: [projectMove] };
   const misplaced = regionRefusal(settings, olds, news);
   if (misplaced) return { inputs: news, failures: [misplaced] };
   if (plan.portId === null && plan.networkId === null) return { inputs: news, failures };
 
-  const region = typeof news["region"] === "string" ? news["region"] : undefined;
-  const client = await clientOrSkip(ctx, region, plan, existing);
+  const client = await clientOrSkip(ctx, newPlacement(spec), plan, existing);
   if (!client) return { inputs: news, failures };
   failures.push(...(await runLivePlanCheck(ctx, client, plan, [lowerId(news["adoptId"])])));
   return { inputs: news, failures };

@@ -17,7 +17,22 @@ import type { UpdateAnswer } from "./update";
 
 /** The part of Pulumi's `ConfigureRequest` that is used: config values by fully-qualified key. */
 export interface ConfigureRequestLike {
-  config: { get(key: string): string | undefined };
+  /** `rawConfig`: the whole stack config, as the SDK's helper keeps it (used when present). */
+  config: { get(key: string): string | undefined; rawConfig?: unknown };
+}
+
+/**
+ * Every `<namespace>:<setting>` key of the whole stack config, for named connections; only
+ * settings this package reads, so nothing else of the stack (other providers' secrets) is kept.
+ */
+function connectionKeys(request: ConfigureRequestLike, names: readonly string[]): string[] {
+  const raw = request.config.rawConfig;
+  if (typeof raw !== "object" || raw === null || names.length === 0) return [];
+  const wanted = new Set(names);
+  return Object.keys(raw).filter((key) => {
+    const colon = key.indexOf(":");
+    return colon > 0 && wanted.has(key.slice(colon + 1));
+  });
 }
 
 /** The provider operations, each taking the context that `configure` produced. */
@@ -73,7 +88,11 @@ export function createLifecycle<S extends LifecycleSettings>(
     configure: (request) => {
       const config: Record<string, string | undefined> = {};
       if (request) {
-        for (const key of deps.configKeys) {
+        const keys = new Set([
+          ...deps.configKeys,
+          ...connectionKeys(request, deps.connectionSettingNames ?? []),
+        ]);
+        for (const key of keys) {
           let value: string | undefined;
           try {
             value = request.config.get(key);

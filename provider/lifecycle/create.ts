@@ -16,6 +16,7 @@ import type { EipLocation } from "../core/state-schema";
 import { createBoundEip } from "./create-bound-eip";
 import { toOutputs } from "./plain-outputs";
 import { portKindFor } from "./port-facts";
+import { newPlacement, projectNameOf } from "./placement";
 import type { ProviderContext } from "./provider-context";
 import { rebindEip } from "./rebind-eip";
 import { waitForEip } from "./wait-for-eip";
@@ -92,10 +93,11 @@ export async function createIpv6Eip(
 ): Promise<CreateAnswer> {
   const spec = readSpec(inputs);
   const deadline = ctx.deps.now() + spec.timeouts.create * 1000;
-  const client = await ctx.client({ region: spec.region });
+  const client = await ctx.client(newPlacement(spec));
   const location: EipLocation = {
     region: client.region,
     projectId: await client.projectId({ deadline }),
+    projectName: await projectNameOf(ctx, spec),
     vpcEndpoint: client.vpcEndpoint,
   };
   const recorded = recordInputs(spec);

@@ -53,6 +53,7 @@ export async function deleteIpv6Eip(
   const client = await ctx.client({
     region: stored.region,
     projectId: stored.projectId,
+    connection: stored.recordedInputs.connection,
     existing: { id, vpcEndpoint: stored.vpcEndpoint },
   });
   const deadline = ctx.deps.now() + stored.timeouts.delete * 1000;

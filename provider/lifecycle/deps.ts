@@ -8,6 +8,10 @@ import type { OtcClient } from "../client/types";
 export interface LifecycleSettings {
   /** The region from stack config or the environment. */
   readonly region: string;
+  /** The configured project id, when configured by id. */
+  readonly projectId?: string;
+  /** The configured project name, when configured by name. */
+  readonly projectName?: string;
   /** The VPC endpoint the configuration reaches for its region, when known. */
   readonly vpcEndpoint?: string;
   /** Whether the VPC endpoint was set explicitly (then it serves the configured region only). */
@@ -22,8 +26,10 @@ export interface LifecycleSettings {
 export interface ClientOverrides {
   /** The region recorded in state, or the resource's `region` input. */
   region?: string;
-  /** The project recorded in state. */
+  /** The project recorded in state, or the `project` input given by id. */
   projectId?: string;
+  /** The `project` input given by name (used when no `projectId` is). */
+  projectName?: string;
 }
 
 /** The lifecycle's dependencies. */
@@ -31,10 +37,17 @@ export interface LifecycleDeps<S extends LifecycleSettings = LifecycleSettings> 
   /** The fully-qualified stack config keys to read in `configure` (`otc:region`, …). */
   readonly configKeys: readonly string[];
   /**
+   * Names of the settings under a connection's namespace (`region`, `accessKey`, …): `configure`
+   * keeps every `<namespace>:<name>` key of the stack config, so named connections can be read.
+   */
+  readonly connectionSettingNames?: readonly string[];
+  /**
    * Resolves the settings from stack config values and the environment at call time.
    * Throws `ConfigurationError` when they are incomplete (e.g. no credentials).
+   *
+   * @param connection the connection's namespace (`otc`, the default, when absent)
    */
-  loadSettings(config: Record<string, string | undefined>): Promise<S>;
+  loadSettings(config: Record<string, string | undefined>, connection?: string): Promise<S>;
   /** A client for the settings (shared process-wide: one token for many parallel calls). */
   getClient(settings: S, overrides: ClientOverrides): OtcClient;
   /** Prints one line for the user (the helper forwards stdout to the CLI). */

@@ -19,6 +19,10 @@ export interface Placement {
   region?: string | null;
   /** The project, or `null`/`undefined` for the provider's. */
   projectId?: string | null;
+  /** For a new EIP: the `project` input given by name (used when no `projectId` is). */
+  projectName?: string | null;
+  /** The connection's namespace, or `null`/`undefined` for `otc`. */
+  connection?: string | null;
   /**
    * For an existing EIP: its id and the VPC endpoint its state recorded (`null` when the state
    * predates recording it). Absent for a new EIP, whose region must then fit the endpoints.
@@ -36,8 +40,8 @@ export const OBJECT_FACTS_TTL_MS = 10 * 60_000;
 
 /** The configured provider that every lifecycle call receives. */
 export class ProviderContext<S extends LifecycleSettings = LifecycleSettings> {
-  private settingsPromise: Promise<S> | undefined;
-  private warned = false;
+  private readonly settingsByConnection = new Map<string, Promise<S>>();
+  private readonly warned = new Set<string>();
   /** Ports found usable, and what they are (see {@link OBJECT_FACTS_TTL_MS}). */
   readonly portKinds: FactCache<PortKind>;
   /** Networks found external. */
@@ -55,22 +59,33 @@ export class ProviderContext<S extends LifecycleSettings = LifecycleSettings> {
     this.externalNetworks = new FactCache(OBJECT_FACTS_TTL_MS, () => deps.now());
   }
 
-  /** The settings, resolved once; a failure is not cached, so fixing the environment helps. */
-  settings(): Promise<S> {
-    if (!this.settingsPromise) {
-      const pending = this.deps.loadSettings({ ...this.config }).then((settings) => {
-        if (!this.warned) {
-          this.warned = true;
+  /**
+   * The settings of a connection, resolved once; a failure is not cached, so fixing the
+   * environment helps.
+   *
+   * @param connection the connection's namespace (default `otc`)
+   */
+  settings(connection: string | null = null): Promise<S> {
+    const name = connection ?? "otc";
+    let promise = this.settingsByConnection.get(name);
+    if (!promise) {
+      const config = { ...this.config };
+      const loaded =
+        name === "otc" ? this.deps.loadSettings(config) : this.deps.loadSettings(config, name);
+      const pending = loaded.then((settings) => {
+        if (!this.warned.has(name)) {
+          this.warned.add(name);
           for (const warning of settings.warnings ?? []) this.deps.log(`Ipv6Eip: ${warning}`);
         }
         return settings;
       });
-      this.settingsPromise = pending;
+      promise = pending;
+      this.settingsByConnection.set(name, pending);
       pending.catch(() => {
-        if (this.settingsPromise === pending) this.settingsPromise = undefined;
+        if (this.settingsByConnection.get(name) === pending) this.settingsByConnection.delete(name);
       });
     }
-    return this.settingsPromise;
+    return promise;
   }
 
   /**
@@ -82,7 +97,7 @@ export class ProviderContext<S extends LifecycleSettings = LifecycleSettings> {
    *   configuration reaches now
    */
   async client(placement: Placement = {}): Promise<OtcClient> {
-    const settings = await this.settings();
+    const settings = await this.settings(placement.connection ?? null);
     if (placement.region && !placement.existing) {
       const failure = describeRegionOnExplicitEndpoints(placement.region, settings);
       if (failure) throw new InvalidInputError(failure);
@@ -90,6 +105,7 @@ export class ProviderContext<S extends LifecycleSettings = LifecycleSettings> {
     const overrides: ClientOverrides = {};
     if (placement.region) overrides.region = placement.region;
     if (placement.projectId) overrides.projectId = placement.projectId;
+    else if (placement.projectName) overrides.projectName = placement.projectName;
     const client = this.deps.getClient(settings, overrides);
     const recorded = placement.existing?.vpcEndpoint;
     if (recorded && !sameEndpoint(recorded, client.vpcEndpoint)) {

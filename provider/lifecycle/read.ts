@@ -6,6 +6,7 @@
 import type { FloatingIp } from "../client/types";
 import { FloatingIpNotFoundError } from "../core/errors";
 import { markSecret, SECRET_INPUTS_KEY } from "../core/secret-inputs";
+import { readSpecLoosely } from "../core/input-spec";
 import { buildState, readState } from "../core/state-schema";
 import type { RecordedInputs } from "../core/state-schema";
 import { listedAfterNotFound } from "./confirm-gone";
@@ -35,6 +36,8 @@ function inputsFor(recorded: RecordedInputs, livePortId: string | null): Record<
   if (livePortId !== null) inputs["portId"] = livePortId;
   if (recorded.floatingNetworkId !== null) inputs["floatingNetworkId"] = recorded.floatingNetworkId;
   if (recorded.region !== null) inputs["region"] = recorded.region;
+  if (recorded.project !== null) inputs["project"] = recorded.project;
+  if (recorded.connection !== null) inputs["connection"] = recorded.connection;
   if (recorded.adoptId !== null) inputs["adoptId"] = recorded.adoptId;
   if (recorded.timeouts !== null) inputs["timeouts"] = { ...recorded.timeouts };
   if (recorded.suppressWarnings !== null) inputs["suppressWarnings"] = recorded.suppressWarnings;
@@ -58,9 +61,16 @@ export async function readIpv6Eip(
   props: Record<string, unknown> | undefined,
 ): Promise<ReadAnswer> {
   const stored = readState(props);
+  // A `get` (Ipv6Eip.get) sends its inputs, not a state: project and connection come from them.
+  const asked = stored.stateSchemaVersion === 0 ? readSpecLoosely(props) : undefined;
+  const recorded: RecordedInputs = asked
+    ? { ...stored.recordedInputs, project: asked.projectInput, connection: asked.connection }
+    : stored.recordedInputs;
   const client = await ctx.client({
     region: stored.region,
-    projectId: stored.projectId,
+    projectId: stored.projectId ?? (asked?.project?.kind === "id" ? asked.project.id : null),
+    projectName: asked?.project?.kind === "name" ? asked.project.name : null,
+    connection: recorded.connection,
     existing: { id, vpcEndpoint: stored.vpcEndpoint },
   });
   const deadline = ctx.deps.now() + READ_BUDGET_MS;
@@ -74,17 +84,20 @@ export async function readIpv6Eip(
     eip = listed;
   }
   const projectId = stored.projectId ?? (await client.projectId({ deadline }));
-  const location = { region: client.region, projectId, vpcEndpoint: client.vpcEndpoint };
+  const projectName =
+    stored.projectName ?? (asked?.project?.kind === "name" ? asked.project.name : null);
+  const location = {
+    region: client.region,
+    projectId,
+    projectName,
+    vpcEndpoint: client.vpcEndpoint,
+  };
   // A port unchanged since the state was written keeps its recorded kind: no call for it.
   const samePort = eip.portId !== null && eip.portId.toLowerCase() === stored.portId;
   const kind =
     samePort && stored.portKind
       ? stored.portKind
       : await portKindFor(ctx, client, location, eip.portId, deadline);
-  const state = buildState(eip, stored.recordedInputs, location, kind);
-  return {
-    id,
-    props: toOutputs(state),
-    inputs: inputsFor(stored.recordedInputs, state.portId),
-  };
+  const state = buildState(eip, recorded, location, kind);
+  return { id, props: toOutputs(state), inputs: inputsFor(recorded, state.portId) };
 }

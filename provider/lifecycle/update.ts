@@ -17,6 +17,8 @@ import type { Ipv6EipSpec } from "../core/input-spec";
 import { describeNicConflict } from "../core/nic-guard";
 import { buildState, readState, recordInputs } from "../core/state-schema";
 import type { EipLocation, StoredState } from "../core/state-schema";
+import { confirmConnectionChange, connectionName } from "./connection-change";
+import { confirmSameProject } from "./project-change";
 import { inspectNicLive } from "./live-guard";
 import { toOutputs } from "./plain-outputs";
 import { portKindFor } from "./port-facts";
@@ -217,11 +219,18 @@ export async function updateIpv6Eip(
   const client = await ctx.client({
     region: stored.region ?? spec.region,
     projectId: stored.projectId,
+    connection: spec.connection,
     existing: { id, vpcEndpoint: stored.vpcEndpoint },
   });
+  if (connectionName(spec.connection) !== connectionName(stored.recordedInputs.connection)) {
+    await confirmConnectionChange(ctx, client, id, spec, stored, deadline);
+  }
+  const projectId = stored.projectId ?? (await client.projectId({ deadline }));
+  await confirmSameProject(ctx, id, spec, projectId, stored, deadline);
   const location = {
     region: client.region,
-    projectId: stored.projectId ?? (await client.projectId({ deadline })),
+    projectId,
+    projectName: stored.projectName ?? (spec.project?.kind === "name" ? spec.project.name : null),
     vpcEndpoint: client.vpcEndpoint,
   };
   const recorded = recordInputs(spec);

@@ -41,6 +41,21 @@ export interface Ipv6EipArgs {
    */
   region?: pulumi.Input<string>;
   /**
+   * The OTC project the EIP lives in: a project name (`eu-de_team-a`) or a 32-hex project id.
+   * Password tokens are scoped to it, AK/SK calls carry its id. Default: the connection's project
+   * (`otc:projectId` / `otc:projectName`). Recorded in state and used by every later call; another
+   * project replaces the EIP (and must change `portId` with it: ports belong to a project).
+   */
+  project?: pulumi.Input<string>;
+  /**
+   * The stack-config namespace holding the connection to use (`otc-prod` for `otc-prod:region`,
+   * `otc-prod:accessKey`, `otc-prod:secretKey`, … with the same keys and rules as `otc:*`), read
+   * by the provider when it runs: no credential passes through the program. Default `otc`.
+   * Recorded in state, so `refresh` and `destroy` use it; changing it is no replacement, but one
+   * that would point the EIP at another account or project is refused.
+   */
+  connection?: pulumi.Input<string>;
+  /**
    * An existing IPv6 EIP to manage instead of creating one (`pulumi import` does not work for
    * dynamic resources). Counts only at create, like Pulumi's `import` option: changing or removing
    * it later is no change. Deleting the resource deletes the adopted EIP unless the resource sets
@@ -55,6 +70,16 @@ export interface Ipv6EipArgs {
    * warnings print once per program.
    */
   suppressWarnings?: pulumi.Input<boolean>;
+}
+
+/** Options of {@link Ipv6Eip.get}: resource options, and where the EIP lives. */
+export interface Ipv6EipGetOptions extends pulumi.CustomResourceOptions {
+  /** The EIP's project (name or id), when not the connection's. */
+  project?: string;
+  /** The stack-config namespace of the connection, when not `otc`. */
+  connection?: string;
+  /** The EIP's region, when not the connection's. */
+  region?: string;
 }
 
 /**
@@ -86,6 +111,10 @@ export class Ipv6Eip extends pulumi.dynamic.Resource {
   declare readonly routerId: pulumi.Output<string | null>;
   /** The project that owns the EIP. */
   declare readonly projectId: pulumi.Output<string | null>;
+  /** That project's name, when the calls named it (`project` or `otc:projectName`), else `null`. */
+  declare readonly projectName: pulumi.Output<string | null>;
+  /** The VPC endpoint the EIP is reached through (later calls go there only). */
+  declare readonly vpcEndpoint: pulumi.Output<string | null>;
   /** The region of the EIP. */
   declare readonly region: pulumi.Output<string>;
   /** Creation time as OTC reports it (`yyyy-MM-ddTHH:mm:ss`, UTC), or `null`. */
@@ -98,13 +127,32 @@ export class Ipv6Eip extends pulumi.dynamic.Resource {
    * @param args the inputs (all optional: `new Ipv6Eip("x", {})` is an unbound EIP)
    * @param opts resource options (`retainOnDelete`, `protect`, `dependsOn`, …)
    */
+  /**
+   * Reads an existing IPv6 EIP into the program as a resource, read-only: Pulumi reads it (and
+   * `pulumi refresh` keeps it current) but never changes or deletes it.
+   *
+   * @param name the resource's name in this program
+   * @param id the EIP's id
+   * @param opts resource options, plus where the EIP lives when not in the `otc:*` connection's
+   *   project and region (`project`, `connection`, `region`)
+   */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: Ipv6EipGetOptions): Ipv6Eip {
+    const { project, connection, region, ...rest } = opts ?? {};
+    return new Ipv6Eip(name, { project, connection, region }, { ...rest, id });
+  }
+
   constructor(name: string, args: Ipv6EipArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    const portId = opts?.id === undefined ? claimPortInput(name, args.portId) : args.portId;
+    const portId =
+      opts?.id === undefined
+        ? claimPortInput(name, args.portId, { project: args.project, region: args.region })
+        : args.portId;
     if (opts?.id === undefined) warnOnce(args.suppressWarnings);
     const inputs = {
       portId,
       floatingNetworkId: args.floatingNetworkId,
       region: args.region,
+      project: args.project,
+      connection: args.connection,
       adoptId: args.adoptId,
       timeouts: args.timeouts,
       suppressWarnings: args.suppressWarnings,
@@ -123,6 +171,8 @@ export class Ipv6Eip extends pulumi.dynamic.Resource {
         fixedIpAddress: undefined,
         routerId: undefined,
         projectId: undefined,
+        projectName: undefined,
+        vpcEndpoint: undefined,
         createdAt: undefined,
         updatedAt: undefined,
       },

@@ -20,13 +20,30 @@ function claims(): Map<string, string> {
   return map;
 }
 
+/** Where a NIC is: the `project` and `region` inputs as given (absent: the connection's). */
+export interface NicPlace {
+  project?: string | null;
+  region?: string | null;
+}
+
+/** A NIC's key: its project and region as given, then its port id (ids are per project). */
+function nicKey(portId: string, place: NicPlace): string {
+  const project = place.project ?? "";
+  return JSON.stringify([
+    /^[0-9a-f]{32}$/i.test(project) ? project.toLowerCase() : project,
+    place.region ?? "",
+    portId.toLowerCase(),
+  ]);
+}
+
 /**
- * Records that `resourceName` binds `portId`.
+ * Records that `resourceName` binds `portId` (in `place`: the same port id in another project or
+ * region is another NIC).
  *
  * @throws SecondEipOnNicError when another `Ipv6Eip` of this program already claimed that NIC
  */
-export function claimNic(resourceName: string, portId: string): void {
-  const key = portId.toLowerCase();
+export function claimNic(resourceName: string, portId: string, place: NicPlace = {}): void {
+  const key = nicKey(portId, place);
   const map = claims();
   const holder = map.get(key);
   if (holder !== undefined && holder !== resourceName) {
@@ -53,14 +70,22 @@ export function resetNicClaims(): void {
 export function claimPortInput(
   resourceName: string,
   portId: pulumi.Input<string> | undefined,
+  place: { project?: pulumi.Input<string>; region?: pulumi.Input<string> } = {},
 ): pulumi.Input<string> | undefined {
   if (portId === undefined || portId === null) return portId;
-  if (typeof portId === "string") {
-    claimNic(resourceName, portId);
+  const { project, region } = place;
+  if (
+    typeof portId === "string" &&
+    (project === undefined || typeof project === "string") &&
+    (region === undefined || typeof region === "string")
+  ) {
+    claimNic(resourceName, portId, { project, region });
     return portId;
   }
-  return pulumi.output(portId).apply((value) => {
-    if (typeof value === "string" && value.length > 0) claimNic(resourceName, value);
+  return pulumi.all([portId, project, region]).apply(([value, p, r]) => {
+    if (typeof value === "string" && value.length > 0) {
+      claimNic(resourceName, value, { project: p ?? null, region: r ?? null });
+    }
     return value;
   });
 }

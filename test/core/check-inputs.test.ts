@@ -84,12 +84,32 @@ describe("readSpec", () => {
       portId: PORT,
       floatingNetworkId: null,
       region: null,
+      project: null,
+      projectInput: null,
+      connection: null,
       adoptId: null,
       givenTimeouts: { create: 30 },
       timeouts: { create: 30, update: 300, delete: 300 },
       suppressWarnings: null,
       secretInputs: [],
     });
+  });
+
+  it("reads project (by id, lower-cased, or by name) and connection, refusing bad ones", () => {
+    const byId = readSpec({ project: "ABCDEF0123456789ABCDEF0123456789", connection: "otc-prod" });
+    expect(byId).toMatchObject({
+      project: { kind: "id", id: "abcdef0123456789abcdef0123456789" },
+      projectInput: "abcdef0123456789abcdef0123456789",
+      connection: "otc-prod",
+    });
+    expect(readSpec({ project: "eu-de_team-a" }).project).toEqual({
+      kind: "name",
+      name: "eu-de_team-a",
+    });
+    const failures = checkInputs({ project: "team a", connection: "otc:prod" });
+    expect(failures.map((f) => f.property)).toEqual(["project", "connection"]);
+    expect(failures[0]?.reason).toContain('"team a"');
+    expect(failures[1]?.reason).toContain('"otc:prod"');
   });
 
   it("reads the secret-input list the class adds, keeping only input names", () => {

@@ -13,6 +13,8 @@ function stateWith(recorded: Partial<RecordedInputs>, portId: string | null = PO
     portId: PORT,
     floatingNetworkId: null,
     region: null,
+    project: null,
+    connection: null,
     adoptId: null,
     timeouts: null,
     suppressWarnings: null,

@@ -18,6 +18,8 @@ const RECORDED: RecordedInputs = {
   portId: EIP.portId,
   floatingNetworkId: null,
   region: "eu-de",
+  project: null,
+  connection: null,
   adoptId: null,
   timeouts: { delete: 20 },
   suppressWarnings: true,
@@ -52,6 +54,7 @@ describe("state schema", () => {
     expect(read).toEqual({
       region: "eu-de",
       projectId: "6fd9b5fdb997425f97bc5ba1f0846084",
+      projectName: null,
       vpcEndpoint: null,
       portId: EIP.portId,
       portKind: null,
@@ -61,7 +64,7 @@ describe("state schema", () => {
       floatingNetworkId: EIP.floatingNetworkId,
       recordedInputs: RECORDED,
       timeouts: { create: 300, update: 300, delete: 20 },
-      stateSchemaVersion: 3,
+      stateSchemaVersion: 4,
     });
   });
 

@@ -81,7 +81,7 @@ describe("explicit endpoints and other regions", () => {
     const created = await before.create(urn("recorded"), inputs({}));
     expect(created.properties).toMatchObject({
       vpcEndpoint: home.vpcEndpoint,
-      stateSchemaVersion: 3,
+      stateSchemaVersion: 4,
     });
     const moved = await helperWith(passwordConfig(elsewhere));
     elsewhere.resetLog();
@@ -121,7 +121,7 @@ describe("explicit endpoints and other regions", () => {
     delete old["vpcEndpoint"];
     const read = await helper.read(urn("old"), created.id, old);
     expect(read.id).toBe(created.id);
-    expect(read.properties).toMatchObject({ vpcEndpoint: home.vpcEndpoint, stateSchemaVersion: 3 });
+    expect(read.properties).toMatchObject({ vpcEndpoint: home.vpcEndpoint, stateSchemaVersion: 4 });
     await helper.delete(urn("old"), created.id, old);
     expect(live(created.id)).toBeUndefined();
   });

@@ -122,7 +122,7 @@ describe("previews that tell the whole truth", () => {
 
     it("reports portKind: ecs for an ECS NIC, elb for an ELB VIP, null unbound", async () => {
       const ecs = await helper.create(urn("kind-ecs"), inputs({ portId: freshPort().id }));
-      expect(ecs.properties).toMatchObject({ portKind: "ecs", stateSchemaVersion: 3 });
+      expect(ecs.properties).toMatchObject({ portKind: "ecs", stateSchemaVersion: 4 });
       const vip = emulator.addPort("elb");
       const checked = await helper.check(urn("kind-elb"), {}, inputs({ portId: vip.id }));
       expect(checked.failures).toEqual([]);

@@ -134,7 +134,7 @@ describe("Ipv6Eip through the real provider path", () => {
         lookedUp: { floatingNetworkId: true, region: true },
         portKind: "ecs",
         vpcEndpoint: emulator.vpcEndpoint,
-        stateSchemaVersion: 3,
+        stateSchemaVersion: 4,
         __provider: provider,
       });
       expect(p["ipv4Address"]).toBe(ipv4FromIpv6Eip(p["floatingIpAddress"] as string));
@@ -373,7 +373,7 @@ describe("Ipv6Eip through the real provider path", () => {
       const read = await helper.read(urn("old-state"), created.id, old);
       expect(read.properties).toMatchObject({
         portId: port.id,
-        stateSchemaVersion: 3,
+        stateSchemaVersion: 4,
         region: emulator.region,
       });
       expect(

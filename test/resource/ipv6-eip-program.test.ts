@@ -95,4 +95,35 @@ describe("Ipv6Eip in a program", () => {
     expect(r.error).toBeUndefined();
     expect(r.resources).toHaveLength(4);
   });
+
+  it("keys the NIC guard by project and region: one port id in two projects is two NICs", async () => {
+    const apart = await run(
+      `new Ipv6Eip("a", { portId: "${NIC_A}", project: "eu-de_team-a", suppressWarnings: true });\n` +
+        `new Ipv6Eip("b", { portId: "${NIC_A}", project: "eu-de_team-b", suppressWarnings: true });\n` +
+        `new Ipv6Eip("c", { portId: "${NIC_A}", region: "eu-nl", suppressWarnings: true });`,
+    );
+    expect(apart.error).toBeUndefined();
+    expect(apart.resources).toHaveLength(3);
+    const clash = await run(
+      `new Ipv6Eip("x", { portId: "${NIC_B}", project: pulumi.output("eu-de_team-a"), suppressWarnings: true });\n` +
+        `new Ipv6Eip("y", { portId: "${NIC_B}", project: "eu-de_team-a", suppressWarnings: true });`,
+    );
+    expect(clash.error).toContain('"x"');
+    expect(clash.error).toContain('"y"');
+  });
+
+  it("passes project and connection as inputs, and reads with Ipv6Eip.get", async () => {
+    const r = await run(
+      `new Ipv6Eip("p", { project: "eu-de_team-a", connection: "otc-prod", suppressWarnings: true });\n` +
+        `Ipv6Eip.get("legacy", "2567f393-5c76-42db-a397-477723ce41f7", { project: "eu-de_team-a", connection: "otc-prod" });`,
+      false,
+    );
+    expect(r.error).toBeUndefined();
+    expect(r.resources.find((x) => x.name === "p")!.inputs).toMatchObject({
+      project: "eu-de_team-a",
+      connection: "otc-prod",
+    });
+    const got = r.resources.find((x) => x.name === "legacy");
+    expect(got?.inputs).toMatchObject({ project: "eu-de_team-a", connection: "otc-prod" });
+  });
 });

@@ -22,6 +22,8 @@ interface AuthMode {
   env: (e: Emulator) => NodeJS.ProcessEnv;
   /** How the emulator must see the API calls authenticated. */
   apiAuth: AuthKind;
+  /** Inputs the resource needs besides the port (e.g. `connection`). */
+  inputs?: Record<string, unknown>;
 }
 
 const endpoints = (e: Emulator): Record<string, string> => ({
@@ -61,6 +63,29 @@ const MODES: readonly AuthMode[] = [
     env: () => ({}),
     apiAuth: "token",
   },
+  ...(["otc-prod", "otc-pw"] as const).map((ns): AuthMode => ({
+    name: `named connection ${ns}:* (${ns === "otc-prod" ? "AK/SK" : "password"})`,
+    config: (e) => ({
+      [`${ns}:region`]: e.region,
+      [`${ns}:authUrl`]: e.authUrl,
+      [`${ns}:vpcEndpoint`]: e.vpcEndpoint,
+      ...(ns === "otc-prod"
+        ? {
+            [`${ns}:projectName`]: e.projectName,
+            [`${ns}:accessKey`]: e.accessKey,
+            [`${ns}:secretKey`]: e.secretKey,
+          }
+        : {
+            [`${ns}:projectName`]: e.projectName,
+            [`${ns}:domainName`]: e.domainName,
+            [`${ns}:userName`]: e.userName,
+            [`${ns}:password`]: e.password,
+          }),
+    }),
+    env: () => ({}),
+    apiAuth: ns === "otc-prod" ? "aksk" : "token",
+    inputs: { connection: ns },
+  })),
   {
     name: "environment only",
     config: (e) => ({ "otc:vpcEndpoint": e.vpcEndpoint }),
@@ -127,6 +152,14 @@ describe("credentials never leak", () => {
     expect(leaks).toEqual([]);
   });
 
+  it("serializes the same secret-free provider for a resource on a named connection", async () => {
+    const named = await serializeResourceProvider({
+      projectDir: dir,
+      args: { connection: "otc-prod", project: "eu-de_team-a" },
+    });
+    expect(named).toBe(provider);
+  });
+
   it.each(MODES.map((m) => [m.name, m] as const))(
     "%s: a full lifecycle leaks nothing",
     async (_name, mode) => {
@@ -145,7 +178,12 @@ describe("credentials never leak", () => {
       try {
         const urn = eipUrn(`leak-${mode.name}`);
         const [portA, portB] = [emulator.addPort("ecs").id, emulator.addPort("ecs").id];
-        const news = { __provider: provider, portId: portA, suppressWarnings: true };
+        const news = {
+          __provider: provider,
+          portId: portA,
+          suppressWarnings: true,
+          ...mode.inputs,
+        };
         const checked = await helper.check(urn, {}, news);
         record("check", checked);
         expect(checked.failures).toEqual([]);
