@@ -15,6 +15,7 @@ import { runLivePlanCheck } from "./live-plan-check";
 import type { LifecycleSettings } from "./deps";
 import { readSpecLoosely } from "../core/input-spec";
 import { projectChangeOnSameNic } from "../core/plan-checks";
+import { connectionChangeRefusal } from "./connection-change";
 import { newPlacement } from "./placement";
 import type { Placement, ProviderContext } from "./provider-context";
 
@@ -130,6 +131,8 @@ export async function checkIpv6Eip(
   if (projectMove) return { inputs: news, failures: [projectMove] };
   const misplaced = regionRefusal(settings, olds, news);
   if (misplaced) return { inputs: news, failures: [misplaced] };
+  const elsewhere = await connectionChangeRefusal(ctx, olds, news);
+  if (elsewhere) return { inputs: news, failures: [elsewhere] };
   if (plan.portId === null && plan.networkId === null) return { inputs: news, failures };
 
   const client = await clientOrSkip(ctx, newPlacement(spec), plan, existing);

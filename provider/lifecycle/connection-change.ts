@@ -4,8 +4,10 @@
  */
 import type { OtcClient } from "../client/types";
 import { InvalidInputError } from "../core/errors";
+import type { InputFailure } from "../core/errors";
 import type { Ipv6EipSpec } from "../core/input-spec";
 import type { StoredState } from "../core/state-schema";
+import type { LifecycleSettings } from "./deps";
 import type { ProviderContext } from "./provider-context";
 
 /** The connection's name, `otc` when not given. */
@@ -58,4 +60,63 @@ export async function confirmConnectionChange(
         `(${(error as Error).message}); it is most likely another account's. ${keep}`,
     );
   }
+}
+
+/** A connection's settings, or `undefined` when they do not resolve (no credentials here). */
+async function settingsOf(
+  ctx: ProviderContext,
+  connection: string | null,
+): Promise<LifecycleSettings | undefined> {
+  try {
+    return await ctx.settings(connection);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * At preview, with no call: refuses a connection change whose configured project (when `project`
+ * is not given) or VPC endpoint visibly differs from the old connection's. What the settings alone
+ * cannot tell (a project by name on one side, by id on the other) `update` checks live.
+ *
+ * @param olds the old inputs
+ * @param news the new inputs
+ */
+export async function connectionChangeRefusal(
+  ctx: ProviderContext,
+  olds: Record<string, unknown> | undefined,
+  news: Record<string, unknown>,
+): Promise<InputFailure | undefined> {
+  if (!olds || Object.keys(olds).length === 0) return undefined;
+  const named = (value: unknown) => (typeof value === "string" && value !== "" ? value : null);
+  const from = named(olds["connection"]);
+  const to = named(news["connection"]);
+  if (connectionName(from) === connectionName(to)) return undefined;
+  const [before, after] = await Promise.all([settingsOf(ctx, from), settingsOf(ctx, to)]);
+  if (!before || !after) return undefined;
+  const said = `"${connectionName(to)}" (was "${connectionName(from)}")`;
+  const keep = `Keep connection "${connectionName(from)}" for this EIP, or use a connection of the account and project it lives in.`;
+  if (named(news["project"]) === null) {
+    const a = before.projectId ?? before.projectName;
+    const b = after.projectId ?? after.projectName;
+    const sameKind = (before.projectId === undefined) === (after.projectId === undefined);
+    if (a !== undefined && b !== undefined && sameKind && a !== b) {
+      return {
+        property: "connection",
+        reason: `${said} uses project ${b}, but the EIP lives in project ${a} of the old connection: a connection change never moves an EIP to another project. ${keep}`,
+      };
+    }
+  }
+  if (
+    before.region === after.region &&
+    before.vpcEndpoint !== undefined &&
+    after.vpcEndpoint !== undefined &&
+    before.vpcEndpoint !== after.vpcEndpoint
+  ) {
+    return {
+      property: "connection",
+      reason: `${said} reaches the VPC endpoint ${after.vpcEndpoint}, but the EIP is reached through ${before.vpcEndpoint}: another cloud does not know it. ${keep}`,
+    };
+  }
+  return undefined;
 }

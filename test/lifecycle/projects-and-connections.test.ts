@@ -208,6 +208,21 @@ describe("projects and connections", () => {
     const news = inputs({ portId: ecsPort(emulator.projectName, 2), connection: "otc-other" });
     const diff = await helper.diff(urn("c"), created.id, created.properties, news);
     expect(diff).toMatchObject({ changes: true, replaces: [] });
+    const olds = inputs({ portId: ecsPort(emulator.projectName, 2) });
+    emulator.resetLog();
+    const preview = await helper.check(urn("c"), olds, news);
+    expect(preview.failures).toEqual([
+      {
+        property: "connection",
+        reason: expect.stringContaining(
+          `"otc-other" (was "otc") uses project eu-de_other, but the EIP lives in project ${emulator.projectName}`,
+        ),
+      },
+    ]);
+    expect(emulator.requestLog()).toEqual([]);
+    // By id on one side and by name on the other, the settings cannot tell: update checks live.
+    const unclear = await helper.check(urn("c"), olds, { ...news, connection: "otc-same" });
+    expect(unclear.failures).toEqual([]);
     const before = emulator.state().ipv6.find((e) => e.id === created.id);
     const refused = await helper
       .update(urn("c"), created.id, created.properties, news)

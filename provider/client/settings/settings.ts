@@ -435,8 +435,10 @@ export const NO_CREDENTIALS_KEY =
  * identity): those are mistakes to report, not an environment without secrets.
  */
 export function isMissingCredentialsOnly(error: ConfigurationError): boolean {
+  // A named connection's problems carry its namespace (`otc-prod:token / …`) instead of `otc:`.
+  const asOtc = (key: string) => key.replace(/[A-Za-z][A-Za-z0-9_-]*:/g, "otc:");
   return (
-    error.problems.some((p) => p.key === NO_CREDENTIALS_KEY) &&
+    error.problems.some((p) => asOtc(p.key) === NO_CREDENTIALS_KEY) &&
     error.problems.every((p) => p.unset === true)
   );
 }
