@@ -5,6 +5,7 @@
  */
 import ipaddr from "ipaddr.js";
 import { InvalidInputError } from "./errors";
+import { DEFAULT_CONNECTION_NAME } from "./input-spec";
 import { parseIpv6Eip } from "./nat64";
 import type { ProjectRef } from "./validate";
 import {
@@ -33,9 +34,6 @@ export interface LookupQuery {
   /** The region to look in, or `undefined` for the connection's. */
   region: string | undefined;
 }
-
-/** The connection used when none is named: the stack's `otc:*` config. */
-export const DEFAULT_CONNECTION = "otc";
 
 const SELECTORS = ["id", "address", "ipv4Address", "portId"] as const;
 const OPTIONAL = ["project", "connection", "region"] as const;
@@ -110,7 +108,7 @@ export function readLookupQuery(args: unknown): LookupQuery {
     if ("property" in read) throw new InvalidInputError(read);
     project = read;
   }
-  let connection = DEFAULT_CONNECTION;
+  let connection = DEFAULT_CONNECTION_NAME;
   if (given(record.connection)) {
     const failure = checkConnectionName("connection", record.connection);
     if (failure) throw new InvalidInputError(failure);

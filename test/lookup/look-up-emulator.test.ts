@@ -2,14 +2,14 @@
  * `getIpv6Eip`'s look-up against the emulator: the real settings resolver and shared client, each
  * selector, project scoping, and the errors for none, bad arguments (no call made) and bad config.
  */
-import { closeSharedClients, createOtcClient } from "../../provider/client/otc-client";
-import { loadSettings } from "../../provider/client/settings/load-settings";
+import { closeSharedClients } from "../../provider/client/otc-client";
 import { ConfigurationError, EipLookupError, InvalidInputError } from "../../provider/core/errors";
 import { ipv4FromIpv6Eip, parseIpv6Eip } from "../../provider/core/nat64";
 import type { ConfigReader } from "../../provider/lookup/load-connection-settings";
 import { lookUpInProgram } from "../../provider/lookup/program-lookup";
 import { akskStackConfig, passwordStackConfig, startEmulator } from "../emulator";
 import type { Emulator } from "../emulator";
+import { PROD, createEip, prodConnectionConfig } from "./other-account";
 
 function readerOf(config: Record<string, string>): ConfigReader {
   return (namespace, key) => config[`${namespace}:${key}`];
@@ -178,21 +178,16 @@ describe("getIpv6Eip's look-up in another project of the emulator", () => {
   let emulator: Emulator;
   let read: ConfigReader;
   let eip: { id: string; address: string };
+  let prodEip: { id: string; address: string };
+  let prodConfig: Record<string, string>;
 
   beforeAll(async () => {
-    emulator = await startEmulator({ projects: ["eu-de_team-b"] });
+    emulator = await startEmulator({ projects: ["eu-de_team-b"], accounts: [PROD] });
     const config = passwordStackConfig(emulator);
-    read = readerOf(config);
-    const teamB = await loadSettings({ ...config, "otc:projectName": "eu-de_team-b" }, {});
-    const client = createOtcClient(teamB);
-    try {
-      const made = await client.createIpv6FloatingIp({
-        floatingNetworkId: emulator.externalNetworkId,
-      });
-      eip = { id: made.id, address: made.floatingIpAddress };
-    } finally {
-      await client.close();
-    }
+    eip = await createEip(emulator, { ...config, "otc:projectName": "eu-de_team-b" });
+    prodEip = await createEip(emulator, prodConnectionConfig(emulator, "otc"));
+    prodConfig = prodConnectionConfig(emulator, "otc-prod");
+    read = readerOf({ ...config, ...prodConfig });
   });
   afterAll(async () => {
     await closeSharedClients();
@@ -220,5 +215,33 @@ describe("getIpv6Eip's look-up in another project of the emulator", () => {
     const error = await lookUpInProgram({ id: eip.id }, read).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "EIP_LOOKUP_NONE" });
     expect((error as Error).message).toContain(`project ${emulator.projectName}`);
+  });
+
+  it("finds an EIP of another account through a named connection, with that account's keys", async () => {
+    const prod = emulator.project("eu-de_prod");
+    emulator.resetLog();
+    const found = await lookUpInProgram({ address: prodEip.address, connection: "otc-prod" }, read);
+    expect(found).toMatchObject({ id: prodEip.id, projectId: prod.id });
+    const calls = emulator.requestLog().filter((e) => e.path.startsWith("/v2.0/eip"));
+    expect(new Set(calls.map((e) => e.projectId))).toEqual(new Set([prod.id]));
+    const fromDefault = await lookUpInProgram({ id: prodEip.id }, read).catch((e: unknown) => e);
+    expect(fromDefault).toMatchObject({ code: "EIP_LOOKUP_NONE" });
+    expect((fromDefault as Error).message).toContain("(connection otc)");
+  });
+
+  it("names the connection's keys when its settings are incomplete, before any call", async () => {
+    emulator.resetLog();
+    const { "otc-prod:secretKey": _secretKey, ...half } = prodConfig;
+    const error = await lookUpInProgram(
+      { id: prodEip.id, connection: "otc-prod" },
+      readerOf({ ...passwordStackConfig(emulator), ...half }),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toContain("otc-prod:secretKey");
+    expect(emulator.requestLog()).toEqual([]);
+    const unset = await lookUpInProgram({ id: prodEip.id, connection: "otc-dev" }, read).catch(
+      (e: unknown) => e,
+    );
+    expect((unset as Error).message).toContain("otc-dev:");
   });
 });

@@ -12,6 +12,7 @@ import type { GetIpv6EipResult } from "../../provider";
 import { akskStackConfig, passwordStackConfig, startEmulator } from "../emulator";
 import type { Emulator } from "../emulator";
 import { runProgram, sharedUserProject } from "../harness";
+import { PROD, createEip, prodConnectionConfig } from "../lookup/other-account";
 
 jest.setTimeout(120_000);
 
@@ -24,7 +25,7 @@ describe("getIpv6Eip in a setMocks program", () => {
   let emulator: Emulator;
 
   beforeAll(async () => {
-    emulator = await startEmulator();
+    emulator = await startEmulator({ accounts: [PROD] });
     await pulumi.runtime.setMocks(
       {
         newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }),
@@ -61,6 +62,21 @@ describe("getIpv6Eip in a setMocks program", () => {
     pulumi.runtime.setAllConfig(akskStackConfig(emulator), ["otc:secretKey"]);
     const eip = emulator.createIpv6Eip();
     expect((await getIpv6Eip({ address: eip.address })).id).toBe(eip.id);
+  });
+
+  it("reads a named connection's otc-prod:* config, its keys secrets, for another account", async () => {
+    const eip = await createEip(emulator, prodConnectionConfig(emulator, "otc"));
+    pulumi.runtime.setAllConfig(
+      { ...passwordStackConfig(emulator), ...prodConnectionConfig(emulator, "otc-prod") },
+      ["otc:password", "otc-prod:accessKey", "otc-prod:secretKey"],
+    );
+    const found = await getIpv6Eip({ id: eip.id, connection: "otc-prod" });
+    expect(found).toMatchObject({ id: eip.id, projectId: emulator.project("eu-de_prod").id });
+    const byOutput = getIpv6EipOutput({
+      address: eip.address,
+      connection: pulumi.output("otc-prod"),
+    });
+    expect(await valueOf(byOutput.id)).toBe(eip.id);
   });
 
   it("getIpv6EipOutput takes inputs (outputs of other resources) and returns an output", async () => {

@@ -1,7 +1,7 @@
 /**
  * No credential leaves a look-up (`getIpv6Eip`): found EIPs, every error (none found, half an
  * identity, a wrong password, a wrong secret key) and the debug log, with distinctive canary
- * secrets, in the password and AK/SK modes.
+ * secrets, in the password and AK/SK modes, through `otc:*` and a named connection.
  */
 import { closeSharedClients, setSharedClientOptions } from "../../provider/client/otc-client";
 import type { ConfigReader } from "../../provider/lookup/load-connection-settings";
@@ -53,6 +53,18 @@ describe("getIpv6Eip's look-up keeps credentials to itself", () => {
         { id: eip.id },
       ],
     ];
+    const named = (config: Record<string, string>) =>
+      Object.fromEntries(
+        Object.entries(config).map(([key, value]) => [key.replace(/^otc:/, "otc-x:"), value]),
+      );
+    cases.push(
+      ["named connection, found", named(aksk), { id: eip.id, connection: "otc-x" }],
+      [
+        "named connection, wrong password",
+        named({ ...password, "otc:password": `${CANARY.password}-wrong` }),
+        { id: eip.id, connection: "otc-x" },
+      ],
+    );
     let found = 0;
     for (const [name, config, args] of cases) {
       const outcome = await lookUpInProgram(args, readerOf(config)).then(
@@ -64,14 +76,19 @@ describe("getIpv6Eip's look-up keeps credentials to itself", () => {
       );
       texts.set(name, outcome);
     }
-    expect(found).toBe(2);
+    expect(found).toBe(3);
     texts.set("debug log", debugLines.join("\n"));
     expect(debugLines.length).toBeGreaterThan(0);
     const wrong = {
       wrongPassword: `${CANARY.password}-wrong`,
       wrongSecretKey: `${CANARY.secretKey}-wrong`,
     };
-    for (const name of ["half an identity", "wrong password", "wrong secret key"]) {
+    for (const name of [
+      "half an identity",
+      "wrong password",
+      "wrong secret key",
+      "named connection, wrong password",
+    ]) {
       expect({ name, failed: /Error/.test(texts.get(name) ?? "") }).toEqual({ name, failed: true });
     }
     expect(findLeaks(texts, canarySecrets(wrong))).toEqual([]);
