@@ -10,6 +10,21 @@ import type { LifecycleDeps } from "./deps";
 /** Polls (about six seconds with the default schedule) for which an unbinding EIP may still show ERROR. */
 const ERROR_POLLS_WHILE_UNBINDING = 6;
 
+/** The time a wait leaves before the deadline for the show after it, at most (half if less is left). */
+const SHOW_TIME_MS = 1_000;
+/** Less time than this before the deadline is too little for one more show. */
+const MIN_SHOW_MS = 200;
+
+/**
+ * Shortens a wait so that the show after it still has time to answer before the deadline: a wait
+ * that ran to the deadline would leave the last show unsent, and the error would not say what the
+ * EIP last showed.
+ */
+function keepTimeForShow(delayMs: number, now: number, deadline: number): number {
+  const left = deadline - now;
+  return Math.max(0, Math.min(delayMs, left - Math.min(SHOW_TIME_MS, left / 2)));
+}
+
 /** True when `eip` is settled at `portId` (`null` = unbound). */
 export function isSettled(eip: FloatingIp, portId: string | null): boolean {
   if (portId === null) return eip.status === "DOWN" && !eip.portId;
@@ -48,13 +63,14 @@ export async function waitForEip(
     }
     if (attempt > 0 && isSettled(eip, portId)) return eip;
     const now = deps.now();
-    if (attempt > 0 && now >= deadline) {
+    // Less time than a show needs counts as none: its answer could not come before the deadline.
+    if (attempt > 0 && deadline - now < MIN_SHOW_MS) {
       throw new DeadlineExceededError(
         `IPv6 EIP ${eip.id} was still ${eip.status} on ${eip.portId ?? "no port"} when the timeout ran out waiting for ${want}. ` +
           "Raise the resource's timeouts, or run `pulumi up` again.",
       );
     }
-    const delay = pollDelayMs(attempt, now, deadline);
+    const delay = keepTimeForShow(pollDelayMs(attempt, now, deadline), now, deadline);
     if (delay > 0) await deps.sleep(delay);
     // Within the deadline like every call: a show it leaves no time for is not sent, and the
     // client's error says so (the caller reports the EIP as last seen).

@@ -81,12 +81,16 @@ export function localWaitExpiredError(
 export function rateWaitTooLongError(
   target: RequestTarget,
   waitMs: number,
+  last: unknown,
   purpose?: string,
 ): DeadlineExceededError {
+  const lastText = last instanceof Error ? ` Last error: ${last.message}` : "";
   return new DeadlineExceededError(
-    `OTC ${target.method} ${target.path}${purpose ? ` (${purpose})` : ""} was not sent: OTC ` +
-      `throttled this project, and the endpoint's send rate would hold it ${seconds(waitMs)}, ` +
-      `past the operation's deadline. ${DEADLINE_ADVICE}`,
+    `OTC ${target.method} ${target.path}${purpose ? ` (${purpose})` : ""} was not sent` +
+      `${last instanceof Error ? " again" : ""}: OTC throttled this project, and the endpoint's ` +
+      `send rate would hold it ${seconds(waitMs)}, past the operation's deadline.${lastText} ` +
+      DEADLINE_ADVICE,
+    last instanceof Error ? { cause: last } : undefined,
   );
 }
 

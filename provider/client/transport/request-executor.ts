@@ -281,7 +281,7 @@ export class RequestExecutor {
         });
       } catch (e) {
         if (!(e instanceof RateWaitPastDeadline)) throw e;
-        throw rateWaitTooLongError(target, e.waitMs, call.purpose);
+        throw rateWaitTooLongError(target, e.waitMs, progress.last, call.purpose);
       }
       if (!wait) return;
       try {
