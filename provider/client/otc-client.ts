@@ -12,7 +12,13 @@ import { SharedFlight } from "./auth/shared-flight";
 import { systemClock, type Clock } from "./transport/clock";
 import { ConcurrencyLimiter } from "./transport/concurrency-limiter";
 import { createDispatchers } from "./transport/create-dispatcher";
-import { createRedactor, DebugLog, stderrLogger, type Logger } from "./transport/debug-log";
+import {
+  createRedactor,
+  DebugLog,
+  stderrLogger,
+  type Logger,
+  type Redactor,
+} from "./transport/debug-log";
 import { toFloatingIp } from "./api/map-floating-ip";
 import { toNetworkInfo, toPortInfo } from "./api/map-port-and-network";
 import { percentEncode } from "./auth/percent-encode";
@@ -93,6 +99,27 @@ const IPV4_PATH = "/v2.0/floatingips";
 const externalNetworks = new Map<string, string>();
 /** The external network look-ups under way, per the same key (one for every caller at a time). */
 const networkLookUps = new Map<string, SharedFlight<string>>();
+
+/**
+ * The debug log of `settings`: on with `OTC_DEBUG`/`OS_DEBUG` (or `enabled`), its lines scrubbed
+ * of the settings' credentials and proxy URLs. Shared by the client and the CLI's own probes.
+ */
+export function debugLogFor(
+  settings: ResolvedSettings,
+  enabled: boolean = settings.debug,
+  logger: Logger = stderrLogger,
+): DebugLog {
+  return new DebugLog(enabled, logger, redactorFor(settings));
+}
+
+function redactorFor(settings: ResolvedSettings): Redactor {
+  return createRedactor([
+    ...secretsOf(settings.credentials),
+    ...[settings.proxy.httpProxy, settings.proxy.httpsProxy].flatMap((p) =>
+      p ? [p.reveal()] : [],
+    ),
+  ]);
+}
 
 function secretsOf(credentials: Credentials): string[] {
   switch (credentials.kind) {
@@ -257,12 +284,7 @@ class DefaultOtcClient implements OtcClient {
     this.mutationDispatcher = options.dispatcher ?? own!.mutations;
     const clock = options.clock ?? systemClock;
     this.clock = clock;
-    const redact = createRedactor([
-      ...secretsOf(settings.credentials),
-      ...[settings.proxy.httpProxy, settings.proxy.httpsProxy].flatMap((p) =>
-        p ? [p.reveal()] : [],
-      ),
-    ]);
+    const redact = redactorFor(settings);
     this.executor = new RequestExecutor({
       dispatcher: this.dispatcher,
       mutationDispatcher: this.mutationDispatcher,

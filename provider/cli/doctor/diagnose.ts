@@ -3,7 +3,7 @@
  * → endpoints → clock → credentials → IPv6 API → external network → quota.
  */
 import type { ResolvedSettings } from "../../client/settings/settings";
-import { createOtcClient } from "../../client/otc-client";
+import { createOtcClient, debugLogFor } from "../../client/otc-client";
 import { createDispatchers } from "../../client/transport/create-dispatcher";
 import { ConfigurationError } from "../../core/errors";
 import type { ClientTuning, StackConfig } from "../cli-context";
@@ -88,20 +88,21 @@ export async function diagnose(input: DoctorInput): Promise<DoctorReport> {
   const timeoutMs = Math.min(input.tuning.timeoutMs ?? 15_000, 15_000);
   const dispatchers = createDispatchers(settings);
   const client = createOtcClient(settings, clientOptions(input.tuning));
+  const log = debugLogFor(settings);
   try {
     const vpc = await checkEndpoint(
       "VPC endpoint",
       settings.vpcEndpoint,
       dispatchers.reads,
       timeoutMs,
-      settings.debug,
+      log,
     );
     const iam = await checkEndpoint(
       "IAM endpoint",
       settings.authUrl,
       dispatchers.reads,
       timeoutMs,
-      settings.debug,
+      log,
     );
     checks.push(
       vpc.result,

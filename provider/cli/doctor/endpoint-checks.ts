@@ -4,6 +4,7 @@
  */
 import type { Dispatcher } from "undici";
 import type { ResolvedSettings } from "../../client/settings/settings";
+import type { DebugLog } from "../../client/transport/debug-log";
 import type { CheckResult } from "./check-result";
 import { fail, pass, skip } from "./check-result";
 import { probeEndpoint } from "./probe-endpoint";
@@ -17,11 +18,11 @@ export async function checkEndpoint(
   url: string | undefined,
   dispatcher: Dispatcher,
   timeoutMs: number,
-  debug = false,
+  log: DebugLog,
 ): Promise<{ result: CheckResult; serverDate: number | undefined }> {
   if (url === undefined)
     return { result: skip(name, "none configured (not needed)"), serverDate: undefined };
-  const probe = await probeEndpoint(`${url}/`, dispatcher, timeoutMs, debug);
+  const probe = await probeEndpoint(`${url}/`, dispatcher, timeoutMs, log);
   if (probe.ok) {
     const how = probe.tls ? "over TLS, certificate verified" : "over plain HTTP (loopback only)";
     return {

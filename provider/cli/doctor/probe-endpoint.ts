@@ -4,6 +4,7 @@
  */
 import { request } from "undici";
 import type { Dispatcher } from "undici";
+import type { DebugLog } from "../../client/transport/debug-log";
 
 /** What one probe found. */
 export type ProbeResult =
@@ -22,15 +23,15 @@ function codeOf(error: unknown): string | undefined {
 }
 
 /**
- * Sends one GET to `url` and reads the whole answer within `timeoutMs`. With `debug` (the
- * settings' `OTC_DEBUG`/`OS_DEBUG`) it writes the same line the client's debug log writes for an
- * attempt, so a count of the debug lines counts these probes too.
+ * Sends one GET to `url` and reads the whole answer within `timeoutMs`, and writes a line to the
+ * client's debug log (scrubbed like the client's own), so a count of the debug lines counts these
+ * probes too.
  */
 export async function probeEndpoint(
   url: string,
   dispatcher: Dispatcher,
   timeoutMs: number,
-  debug = false,
+  log: DebugLog,
 ): Promise<ProbeResult> {
   const path = new URL(url).pathname;
   try {
@@ -40,7 +41,7 @@ export async function probeEndpoint(
       signal: AbortSignal.timeout(timeoutMs),
     });
     await res.body.text();
-    if (debug) process.stderr.write(`otc-client: GET ${path} → ${res.statusCode} (doctor probe)\n`);
+    log.write(`GET ${path} → ${res.statusCode} (doctor probe)`);
     const date = res.headers["date"];
     const parsed = typeof date === "string" ? Date.parse(date) : NaN;
     return {
@@ -50,7 +51,7 @@ export async function probeEndpoint(
       tls: url.startsWith("https:"),
     };
   } catch (error) {
-    if (debug) process.stderr.write(`otc-client: GET ${path} → no answer (doctor probe)\n`);
+    log.write(`GET ${path} → no answer (doctor probe)`);
     const code = codeOf(error);
     const message = error instanceof Error ? error.message : String(error);
     return {
