@@ -9,8 +9,15 @@ export const EXAMPLES_DIR = path.resolve(__dirname, "..", "..", "examples");
 /** The package name every example program imports. */
 export const PACKAGE_NAME = "pulumi-otc-ipv6-eip";
 
-/** The five example Pulumi projects (the policy pack and the workflow are checked apart). */
-export const EXAMPLE_PROJECTS = ["basic", "elb", "adopt", "dual-stack-ecs", "guard"] as const;
+/** The example Pulumi projects (the policy pack and the workflow are checked apart). */
+export const EXAMPLE_PROJECTS = [
+  "basic",
+  "elb",
+  "adopt",
+  "dual-stack-ecs",
+  "guard",
+  "multi-project",
+] as const;
 
 /** One example project's name. */
 export type ExampleProject = (typeof EXAMPLE_PROJECTS)[number];

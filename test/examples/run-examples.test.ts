@@ -180,3 +180,106 @@ describe("the examples, run through Pulumi's provider helper against the emulato
     ]);
   });
 });
+
+describe("examples/multi-project, run through Pulumi's provider helper against the emulator", () => {
+  const PROD = {
+    domainName: "OTC-EU-DE-prod",
+    userName: "prod-user",
+    password: "prod-password-not-a-secret",
+    accessKey: "EMULATORPRODAK000001",
+    secretKey: "emulatorProdSecretKey0000000000000000000x",
+    projects: ["eu-de_prod"],
+  };
+  let emulator: Emulator;
+  let project: ScratchProject;
+  let helper: ProviderHelper;
+  let name: string;
+
+  const stackConfig = (): Record<string, string> => ({
+    ...passwordStackConfig(emulator),
+    "otc-prod:region": emulator.region,
+    "otc-prod:authUrl": emulator.authUrl,
+    "otc-prod:vpcEndpoint": emulator.vpcEndpoint,
+    "otc-prod:projectName": "eu-de_prod",
+    "otc-prod:accessKey": PROD.accessKey,
+    "otc-prod:secretKey": PROD.secretKey,
+  });
+  const ecsPort = (projectName: string): string =>
+    emulator.project(projectName).ports.find((p) => p.kind === "ecs")!.id;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ projects: ["eu-de_team-b"], accounts: [PROD] });
+    project = await createLinkedProject({ links: { "pulumi-otc-ipv6-eip": repoRoot } });
+    name = await installExample(project, "multi-project");
+    helper = await startProviderHelper({ cwd: project.dir, config: stackConfig() });
+  }, 120_000);
+
+  afterAll(async () => {
+    await helper?.close();
+    await project?.cleanup();
+    await emulator?.close();
+  });
+
+  function run(config: Record<string, string>): Promise<ProgramRun> {
+    const all: Record<string, string> = { ...stackConfig() };
+    for (const [key, value] of Object.entries(config)) all[`${name}:${key}`] = value;
+    return runProgram({
+      projectDir: project.dir,
+      programFile: path.join("multi-project", "index.ts"),
+      project: name,
+      stack: "dev",
+      config: all,
+      preview: true,
+    });
+  }
+
+  it("looks the shared EIP up, and makes one EIP in each project through its own scope", async () => {
+    const shared = emulator.createIpv6Eip(emulator.addPort("ecs").id);
+    const teamBPort = ecsPort("eu-de_team-b");
+    const prodPort = ecsPort("eu-de_prod");
+    emulator.resetLog();
+    const planned = await run({
+      teamBProject: "eu-de_team-b",
+      teamBPortId: teamBPort,
+      prodPortId: prodPort,
+      sharedIpv4: ipv4FromIpv6Eip(shared.address),
+    });
+    expect(planned.error).toBeUndefined();
+    // The look-up ran in the program, in the stack's own project.
+    const lookups = emulator.requestLog().filter((e) => e.path === "/v2.0/eip/floatingips_v6");
+    expect(lookups.map((e) => e.projectId)).toContain(emulator.projectId);
+
+    const [teamB, prod, ...others] = onlyIpv6Eips(planned);
+    expect(others).toEqual([]);
+    expect(teamB).toMatchObject({
+      name: "team-b",
+      inputs: { project: "eu-de_team-b", portId: teamBPort },
+    });
+    expect(prod).toMatchObject({
+      name: "prod",
+      inputs: { connection: "otc-prod", portId: prodPort },
+    });
+    const made: { urn: string; id: string; outputs: Record<string, unknown> }[] = [];
+    for (const resource of [teamB!, prod!]) {
+      const urn = urnFor(IPV6_EIP_TYPE, resource.name, name, "dev");
+      const checked = await helper.check(urn, {}, resource.inputs);
+      expect(checked.failures).toEqual([]);
+      const created = await helper.create(urn, checked.inputs);
+      made.push({ urn, id: created.id, outputs: created.properties });
+    }
+    const holder = (id: string) =>
+      emulator.projects.find((p) => p.state().ipv6.some((e) => e.id === id))?.name;
+    expect(made.map((m) => holder(m.id))).toEqual(["eu-de_team-b", "eu-de_prod"]);
+    expect(made.map((m) => m.outputs.projectId)).toEqual([
+      emulator.project("eu-de_team-b").id,
+      emulator.project("eu-de_prod").id,
+    ]);
+    for (const m of made) await helper.delete(m.urn, m.id, m.outputs);
+    expect(made.map((m) => holder(m.id))).toEqual([undefined, undefined]);
+  });
+
+  it("fails the program when the shared EIP is not there, naming what was looked for", async () => {
+    const run404 = await run({ teamBProject: "eu-de_team-b", sharedIpv4: "198.19.22.227" });
+    expect(run404.error).toContain("OTC shows no IPv6 EIP with ipv4Address 198.19.22.227");
+  });
+});
