@@ -128,6 +128,13 @@ export function describeEmulator(emulator: Emulator): string {
     "",
     "NIC ports (id, fixed IPv4, kind):",
     ...emulator.ports.map((p) => `  ${p.id}  ${p.fixedIp}  ${p.kind}`),
+    ...emulator.projects
+      .slice(1)
+      .flatMap((project) => [
+        "",
+        `Project ${project.name} (${project.id}), same account: set project: "${project.name}" on an Ipv6Eip. Its NIC ports:`,
+        ...project.ports.map((p) => `  ${p.id}  ${p.fixedIp}  ${p.kind}`),
+      ]),
     "",
     `Answer style: ${describeStyle(emulator)}`,
     `Control endpoint: ${emulator.url}/__emulator/ (info, state, log, counts, faults, rate-limit, ports, ipv4-eips, clock, eip-status, ipv6-eips, answer-style, hidden)`,
@@ -168,6 +175,8 @@ Options:
   --seed <n>             seed of ids, addresses and random faults (default 1)
   --bind-delay <ms>      time a bind or unbind takes to settle (default 0)
   --quota <n>            EIP quota of the project, IPv4 and IPv6 together (default 50)
+  --project <name>       one more project of the same account, e.g. eu-de_team-b, with its own
+                         ports and EIPs, seen only by calls scoped to it (repeatable)
   --style classic|documented|sparse   how the IPv6 API answers (bind/unbind status, links)
   --hide gateway|proxy:<path>         answer a path (or a * prefix) with a gateway's 404
                          APIG.0101 or a proxy's HTML 404, e.g. a region without the IPv6 API:
@@ -197,6 +206,7 @@ export async function runEmulatorCli(
         seed: { type: "string" },
         "bind-delay": { type: "string" },
         quota: { type: "string" },
+        project: { type: "string", multiple: true },
         style: { type: "string" },
         hide: { type: "string", multiple: true },
         https: { type: "boolean", default: false },
@@ -230,6 +240,7 @@ export async function runEmulatorCli(
       seed: numberOption("seed", values.seed),
       bindDelayMs: numberOption("bind-delay", values["bind-delay"]),
       quota: numberOption("quota", values.quota),
+      projects: values.project ?? [],
       answerStyle: styleOption(values.style),
       hiddenPaths: (values.hide ?? []).map(hideOption),
       https: values.https,

@@ -221,7 +221,7 @@ describe("the CLI (npm run emulator)", () => {
   });
 
   it("prints pulumi config lines and OS_* exports without --json, and exits 0 on SIGINT", async () => {
-    const { child, lines, exited } = runCli([]);
+    const { child, lines, exited } = runCli(["--project", "eu-de_team-b"]);
     const seen: string[] = [];
     try {
       await new Promise<void>((resolve) =>
@@ -239,5 +239,6 @@ describe("the CLI (npm run emulator)", () => {
     expect(text).toContain("pulumi config set --secret otc:password");
     expect(text).toMatch(/export OS_AUTH_URL=http/);
     expect(text).toContain("export OS_ACCESS_KEY=");
+    expect(text).toMatch(/Project eu-de_team-b \([0-9a-f]{32}\), same account/);
   });
 });

@@ -121,6 +121,11 @@ describe("projects and connections", () => {
     // Password identity: one token for its project, one for team-b (by name and by id alike);
     // the other account signs with AK/SK: no token at all.
     expect(tokenRequests()).toBe(2);
+    // The other account's project is named: its id is looked up once for that key and name.
+    const lookups = emulator.requestLog().filter((e) => e.key === "GET /v3/projects");
+    expect(lookups.map((e) => [e.query, e.domainId !== undefined])).toEqual([
+      ["name=eu-de_other", true],
+    ]);
     const owners = new Map([
       [own.id, emulator.projectId],
       [byName.id, teamB.id],
