@@ -140,7 +140,7 @@ describe("getIpv6EipOutput in a preview without credentials (a pull request from
 
   it("is unknown, with a warning, when no credential is configured at all", async () => {
     pulumi.runtime.setAllConfig({ "otc:region": emulator.region }, []);
-    const warn = jest.spyOn(pulumi.log, "warn");
+    const warn = jest.spyOn(pulumi.log, "warn").mockImplementation(() => Promise.resolve());
     try {
       const found = getIpv6EipOutput({ id: emulator.createIpv6Eip().id });
       expect(await internals(found).isKnown).toBe(false);
