@@ -29,8 +29,12 @@ export interface Ipv6EipLookupResult {
   routerId: string | null;
   /** The project that owns the EIP. */
   projectId: string | null;
+  /** That project's name, when the look-up named it (`project` or the connection's `projectName`). */
+  projectName: string | null;
   /** The region the EIP was found in. */
   region: string;
+  /** The VPC endpoint the look-up went to. */
+  vpcEndpoint: string | null;
   /** Creation time as OTC reports it (`yyyy-MM-ddTHH:mm:ss`, UTC), or `null`. */
   createdAt: string | null;
   /** Last update time as OTC reports it, or `null`. */
@@ -52,7 +56,7 @@ const NOTHING_RECORDED = {
 /**
  * The look-up result for an EIP as OTC showed it.
  *
- * @param location the region and project the EIP was found in
+ * @param location the region, project and endpoint the EIP was found in
  * @param portKind what its port is, when known
  */
 export function toLookupResult(
@@ -72,7 +76,9 @@ export function toLookupResult(
     floatingNetworkId: state.floatingNetworkId,
     routerId: state.routerId,
     projectId: state.projectId,
+    projectName: state.projectName,
     region: state.region,
+    vpcEndpoint: state.vpcEndpoint,
     createdAt: state.createdAt,
     updatedAt: state.updatedAt,
   };

@@ -65,6 +65,12 @@ function clientFor(deps: LookupDeps, settings: ResolvedSettings, query: LookupQu
   return deps.getClient(scoped, overrides);
 }
 
+/** The project's name when the calls named it (as the resource's `projectName` output). */
+function projectNameOf(query: LookupQuery, settings: ResolvedSettings): string | null {
+  if (query.project !== undefined) return query.project.kind === "name" ? query.project.name : null;
+  return settings.projectId === undefined ? (settings.projectName ?? null) : null;
+}
+
 function where(query: LookupQuery, settings: ResolvedSettings, region: string): string {
   const project = query.project
     ? query.project.kind === "id"
@@ -143,5 +149,11 @@ export async function lookUpIpv6Eip(args: unknown, deps: LookupDeps): Promise<Ip
   const eip = found[0]!;
   const projectId = eip.projectId ?? eip.tenantId ?? (await client.projectId({ deadline }));
   const kind = await portKindOfEip(client, eip, deadline);
-  return toLookupResult(eip, { region: client.region, projectId }, kind);
+  const location = {
+    region: client.region,
+    projectId,
+    projectName: projectNameOf(query, settings),
+    vpcEndpoint: client.vpcEndpoint,
+  };
+  return toLookupResult(eip, location, kind);
 }

@@ -53,7 +53,9 @@ describe("getIpv6Eip's look-up against the emulator", () => {
       status: "ACTIVE",
       floatingNetworkId: emulator.externalNetworkId,
       projectId: emulator.projectId,
+      projectName: emulator.projectName,
       region: emulator.region,
+      vpcEndpoint: emulator.vpcEndpoint,
     };
     for (const args of [
       { id: eip.id },
@@ -74,10 +76,12 @@ describe("getIpv6Eip's look-up against the emulator", () => {
           "portId",
           "portKind",
           "projectId",
+          "projectName",
           "region",
           "routerId",
           "status",
           "updatedAt",
+          "vpcEndpoint",
         ].sort(),
       );
     }
@@ -151,8 +155,9 @@ describe("getIpv6Eip's look-up against the emulator", () => {
     expect(byName).toMatchObject({ id: eip.id, projectId: emulator.projectId });
     await lookUpInProgram({ address: eip.address, project: emulator.projectName }, aksk);
     expect(emulator.counts()["GET /v3/projects"]).toBe(1);
+    expect(byName.projectName).toBe(emulator.projectName);
     const byId = await lookUpInProgram({ id: eip.id, project: emulator.projectId }, aksk);
-    expect(byId.id).toBe(eip.id);
+    expect(byId).toMatchObject({ id: eip.id, projectName: null });
     const unknown = await lookUpInProgram({ id: eip.id, project: "eu-de_nobody" }, aksk).catch(
       (e: unknown) => e,
     );
@@ -198,7 +203,7 @@ describe("getIpv6Eip's look-up in another project of the emulator", () => {
     const teamB = emulator.project("eu-de_team-b");
     emulator.resetLog();
     const byName = await lookUpInProgram({ id: eip.id, project: "eu-de_team-b" }, read);
-    expect(byName).toMatchObject({ id: eip.id, projectId: teamB.id });
+    expect(byName).toMatchObject({ id: eip.id, projectId: teamB.id, projectName: "eu-de_team-b" });
     const again = await lookUpInProgram({ address: eip.address, project: "eu-de_team-b" }, read);
     expect(again.id).toBe(eip.id);
     expect(emulator.counts()["POST /v3/auth/tokens"]).toBe(1);
