@@ -17,6 +17,7 @@ import { readSpecLoosely } from "../core/input-spec";
 import { projectChangeOnSameNic } from "../core/plan-checks";
 import { connectionChangeRefusal } from "./connection-change";
 import { newPlacement } from "./placement";
+import { projectMoveOnSameNic } from "./project-change";
 import type { Placement, ProviderContext } from "./provider-context";
 
 /** What `check` answers: the inputs to use and every failure. */
@@ -127,7 +128,8 @@ export async function checkIpv6Eip(
   const existing = Object.keys(olds ?? {}).length > 0;
   const plan = planLiveCheck(olds, news, existing ? settings?.region : undefined);
   if ("property" in plan) return { inputs: news, failures: [plan] };
-  const projectMove = projectChangeOnSameNic(olds, news);
+  const projectMove =
+    projectChangeOnSameNic(olds, news) ?? (await projectMoveOnSameNic(ctx, olds, news));
   if (projectMove) return { inputs: news, failures: [projectMove] };
   const misplaced = regionRefusal(settings, olds, news);
   if (misplaced) return { inputs: news, failures: [misplaced] };

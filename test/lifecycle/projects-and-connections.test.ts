@@ -174,6 +174,22 @@ describe("projects and connections", () => {
       expect(result.failures[0]?.reason).toContain(text);
     }
     expect(emulator.requestLog()).toEqual([]);
+    // One side names no project: the connection's (configured by name) is compared, no call.
+    const implicit = await helper.check(
+      urn("move"),
+      inputs({ portId }),
+      inputs({ project: TEAM_B, portId }),
+    );
+    expect(implicit.failures.map((f) => f.property)).toEqual(["project"]);
+    expect(implicit.failures[0]?.reason).toContain(`from "${emulator.projectName}" to "${TEAM_B}"`);
+    expect(emulator.requestLog()).toEqual([]);
+    // By id against the configured name: the two scopes' ids are compared (the same project).
+    const same = await helper.check(
+      urn("move"),
+      inputs({ portId }),
+      inputs({ project: emulator.projectId, portId }),
+    );
+    expect(same.failures).toEqual([]);
   });
 
   it("replaces on another project, and refuses a named project that is not the EIP's", async () => {
