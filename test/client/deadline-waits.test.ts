@@ -1,8 +1,8 @@
 /**
  * Deadlines hold inside the client (issue 11.8): the waits of a call in this process — for a free
- * request slot, for the endpoint's send rate — end at the call's deadline, unsent, with an error
- * that says what it waited for; and an attempt's timeout is what the deadline leaves once the slot
- * is free, not what it left before the wait.
+ * request slot, for the endpoint's send rate, for another caller's external network look-up — end
+ * at the call's deadline, with an error that says what it waited for; and an attempt's timeout is
+ * what the deadline leaves once the slot is free, not what it left before the wait.
  */
 import { DeadlineExceededError } from "../../provider/core/errors";
 import { createOtcClient } from "../../provider/client/otc-client";
@@ -14,6 +14,7 @@ import { tokenSettings, wireEip } from "./helpers/settings-fixtures";
 const EIP = "/v2.0/eip/floatingips_v6";
 const ID_A = "11111111-1111-4111-8111-111111111111";
 const ID_B = "22222222-2222-4222-8222-222222222222";
+const NET = "0a2228f2-7f8a-45f1-8e09-9039e1d09975";
 const ok: Reply = { status: 200, body: { floatingip: wireEip() } };
 
 /** A reply the test hands out when it chooses. */
@@ -133,5 +134,26 @@ describe("waits in the client end at the call's deadline", () => {
     expect((error as Error).message).toContain(`GET ${EIP}/${ID_B} was not sent`);
     expect((error as Error).message).toContain("for the endpoint's send rate");
     expect(server.requests.map((r) => r.path)).not.toContain(`${EIP}/${ID_B}`);
+  });
+
+  it("stops waiting for another caller's external network look-up at its own deadline", async () => {
+    let release = (): void => undefined;
+    const networks = new Promise<Reply>((resolve) => {
+      release = () =>
+        resolve({ status: 200, body: { networks: [{ id: NET, name: "admin_external_net" }] } });
+    });
+    replies = () => networks;
+    client = createOtcClient(tokenSettings(server.url));
+    const first = client.findExternalNetworkId();
+    await until(() => server.requests.length === 1);
+    const joined = client.findExternalNetworkId({ deadline: Date.now() + 300 });
+    const outcome = await settle(joined, release);
+    release();
+    expect(await first).toBe(NET);
+    expect(outcome.ok).toBe(false);
+    const error = (outcome as { error: unknown }).error;
+    expect(error).toBeInstanceOf(DeadlineExceededError);
+    expect((error as Error).message).toContain("GET /v2.0/networks");
+    expect(server.requests.map((r) => r.path)).toEqual(["/v2.0/networks"]);
   });
 });
