@@ -9,7 +9,7 @@
  * tests call them with plain resource lists.
  */
 import type { BindingScope, ScopeValue } from "./scopes";
-import { compareScopes, describeScope, projectValue } from "./scopes";
+import { compareScopes, describeScope, projectValue, regionValue } from "./scopes";
 
 /** The type token of this package's dynamic resource, `Ipv6Eip`. */
 export const IPV6_EIP_TYPE = "pulumi-nodejs:dynamic/otc:Ipv6Eip";
@@ -196,31 +196,39 @@ function describe(resource: StackResource, label: string): string {
 /** The connection an `Ipv6Eip` uses when it names none: the stack's `otc:*` config. */
 const DEFAULT_CONNECTION = "otc";
 
-/** The first of `keys` the resource gives: its value, unknown, or the fallback when none is set. */
-function firstGiven(
+/** What the resource gives under `keys`: every known value, and whether any is unknown. */
+function givenValues(
   props: unknown,
   keys: readonly string[],
-  read: (text: string) => ScopeValue,
-  fallback: ScopeValue,
-): ScopeValue {
+): { values: string[]; unknown: boolean } {
+  const values: string[] = [];
   let unknown = false;
   for (const key of keys) {
     const found = readStrings(props, [key]);
-    if (found.state === "known") return read(found.values[0]!);
+    if (found.state === "known") values.push(...found.values);
     if (found.state === "unknown") unknown = true;
   }
-  return unknown ? { kind: "unknown" } : fallback;
+  return { values, unknown };
+}
+
+/** A value from what was given: known when anything is, else unknown, else the default. */
+function scopeValue(
+  given: { values: string[]; unknown: boolean },
+  read: (values: string[]) => ScopeValue,
+  fallback: ScopeValue,
+): ScopeValue {
+  if (given.values.length > 0) return read(given.values);
+  return given.unknown ? { kind: "unknown" } : fallback;
 }
 
 /**
- * Where a binding's NIC lives. `Ipv6Eip`: its `projectId` output, else its `project` input, else
- * the project of its `connection` (default `otc`); its `region`, else the connection's. Other
- * providers' resources: `tenantId` and `region`, else their provider's.
+ * Where a binding's NIC lives. `Ipv6Eip`: its `projectId` and `projectName` outputs and its
+ * `project` input, else the project of its `connection` (default `otc`); its `region`, else the
+ * connection's. Other providers' resources: `tenantId` and `region`, else their provider's.
  */
 export function readScope(resource: StackResource): BindingScope {
-  const asRegion = (text: string): ScopeValue => ({ kind: "name", value: text.trim() });
   let fallback: ScopeValue;
-  let projectKeys: string[];
+  let project: { values: string[]; unknown: boolean };
   if (resource.type === IPV6_EIP_TYPE) {
     const connection = readStrings(resource.props, ["connection"]);
     fallback =
@@ -230,9 +238,10 @@ export function readScope(resource: StackResource): BindingScope {
             kind: "default",
             source: `connection ${connection.state === "known" ? connection.values[0]! : DEFAULT_CONNECTION}`,
           };
-    // The output is an id even where the input named the project; an unknown output is no news.
-    const output = readStrings(resource.props, ["projectId"]);
-    projectKeys = output.state === "known" ? ["projectId"] : ["project"];
+    // An output not known yet (a resource being created) is no news: the input decides.
+    const outputs = givenValues(resource.props, ["projectId", "projectName"]);
+    const input = givenValues(resource.props, ["project"]);
+    project = { values: [...outputs.values, ...input.values], unknown: input.unknown };
   } else {
     const pkg = resource.type.split(":")[0] ?? resource.type;
     fallback = {
@@ -241,11 +250,12 @@ export function readScope(resource: StackResource): BindingScope {
         ? `provider ${resource.provider.urn}`
         : `the default ${pkg} provider`,
     };
-    projectKeys = ["tenantId"];
+    project = givenValues(resource.props, ["tenantId"]);
   }
+  const region = givenValues(resource.props, ["region"]);
   return {
-    project: firstGiven(resource.props, projectKeys, projectValue, fallback),
-    region: firstGiven(resource.props, ["region"], asRegion, fallback),
+    project: scopeValue(project, projectValue, fallback),
+    region: scopeValue(region, (values) => regionValue(values[0]!), fallback),
   };
 }
 

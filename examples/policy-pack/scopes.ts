@@ -8,10 +8,11 @@
 
 /** A project or region as a binding gives it. */
 export type ScopeValue =
-  /** A project id (32 hex characters). */
-  | { readonly kind: "id"; readonly value: string }
-  /** A project name (`eu-de_team-a`) or a region (`eu-de`). */
-  | { readonly kind: "name"; readonly value: string }
+  /**
+   * Given: a project by its ids and names (an `Ipv6Eip` may show both, its `projectId` output and
+   * its `project` input), or a region by its name.
+   */
+  | { readonly kind: "known"; readonly ids: readonly string[]; readonly names: readonly string[] }
   /** Whatever `source` (a connection, a provider) gives: the same for every binding using it. */
   | { readonly kind: "default"; readonly source: string }
   /** Not known until apply. */
@@ -28,18 +29,33 @@ export type Sameness = "same" | "different" | "undecided";
 
 const PROJECT_ID = /^[0-9a-f]{32}$/i;
 
-/** A project as given: a 32-hex string is an id, anything else a name. */
-export function projectValue(text: string): ScopeValue {
-  const trimmed = text.trim();
-  return PROJECT_ID.test(trimmed)
-    ? { kind: "id", value: trimmed.toLowerCase() }
-    : { kind: "name", value: trimmed };
+/** Projects given as texts: a 32-hex string is an id, anything else a name. */
+export function projectValue(texts: readonly string[]): ScopeValue {
+  const ids: string[] = [];
+  const names: string[] = [];
+  for (const text of texts) {
+    const trimmed = text.trim().toLowerCase();
+    (PROJECT_ID.test(trimmed) ? ids : names).push(trimmed);
+  }
+  return { kind: "known", ids, names };
+}
+
+/** A region given as text. */
+export function regionValue(text: string): ScopeValue {
+  return { kind: "known", ids: [], names: [text.trim().toLowerCase()] };
+}
+
+function compareSets(a: readonly string[], b: readonly string[]): Sameness {
+  if (a.length === 0 || b.length === 0) return "undecided";
+  return a.some((x) => b.includes(x)) ? "same" : "different";
 }
 
 /**
- * Compares two values. Equal ids, names or defaults of one source are the same; two different
- * ids, or two different names, are different; anything else (an id against a name, a given value
- * against a default, two sources' defaults, an unknown) the plan cannot decide.
+ * Compares two values. Defaults of one source are the same; given values are compared by id
+ * when both have one (an id names one project), else by name (a shared name counts as the same:
+ * two accounts' projects may share a name, and holding them to one NIC is the safe side); an id
+ * against a name only, a given value against a default, two sources' defaults or an unknown the
+ * plan cannot decide.
  */
 export function compareValues(a: ScopeValue, b: ScopeValue): Sameness {
   if (a.kind === "unknown" || b.kind === "unknown") return "undecided";
@@ -48,8 +64,8 @@ export function compareValues(a: ScopeValue, b: ScopeValue): Sameness {
       ? "same"
       : "undecided";
   }
-  if (a.kind !== b.kind) return "undecided";
-  return a.value.toLowerCase() === b.value.toLowerCase() ? "same" : "different";
+  const byId = compareSets(a.ids, b.ids);
+  return byId !== "undecided" ? byId : compareSets(a.names, b.names);
 }
 
 /** Two scopes are different when their projects or their regions are; the same when both are. */
@@ -62,9 +78,8 @@ export function compareScopes(a: BindingScope, b: BindingScope): Sameness {
 
 function describeValue(value: ScopeValue, what: "project" | "region"): string {
   switch (value.kind) {
-    case "id":
-    case "name":
-      return `${what} ${value.value}`;
+    case "known":
+      return `${what} ${[...value.names, ...value.ids].join(" / ")}`;
     case "default":
       return `the ${what} of ${value.source}`;
     case "unknown":

@@ -309,6 +309,27 @@ describe("findEipPerNicViolations, by project and region", () => {
     }
   });
 
+  it("knows an existing Ipv6Eip's project by its id and its name, both recorded", () => {
+    const existing = resource(IPV6_EIP_TYPE, "old", {
+      portId: PORT_A,
+      projectId: PROJECT_ID,
+      projectName: "eu-de_team-a",
+      region: "eu-de",
+    });
+    const sameProject = findEipPerNicViolations([
+      existing,
+      resource(IPV6_EIP_TYPE, "new", { portId: PORT_A, project: "eu-de_team-a", region: "eu-de" }),
+    ]);
+    expect(sameProject.map((f) => f.urn.split("::").pop()).sort()).toEqual(["new", "old"]);
+    expect(sameProject[0]?.message).not.toContain("cannot be told");
+    expect(
+      names([
+        existing,
+        resource(IPV6_EIP_TYPE, "new", { portId: PORT_A, project: "eu-de_team-b" }),
+      ]),
+    ).toEqual([]);
+  });
+
   it("compares an Ipv6Eip's recorded project id with another provider's tenantId", () => {
     expect(
       names([
@@ -336,8 +357,8 @@ describe("findEipPerNicViolations, by project and region", () => {
     expect(
       readScope(resource(IPV6_EIP_TYPE, "a", { project: PROJECT_ID, region: "eu-nl" })),
     ).toEqual({
-      project: { kind: "id", value: PROJECT_ID },
-      region: { kind: "name", value: "eu-nl" },
+      project: { kind: "known", ids: [PROJECT_ID], names: [] },
+      region: { kind: "known", ids: [], names: ["eu-nl"] },
     });
     expect(
       readScope(resource(IPV6_EIP_TYPE, "a", { connection: "otc-prod", projectId: UNKNOWN })),
