@@ -116,7 +116,10 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     return;
   }
   const delay = deps.faults.latency() + (fault?.kind === "delay" ? (fault.delayMs ?? 0) : 0);
-  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+  // Not keeping the process alive: a request held far beyond its client's patience (a hang)
+  // must not hold up the end of a test run once the server is closed; while it is open, the
+  // server itself keeps the process alive.
+  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay).unref());
 
   if (fault?.kind === "reset-before") {
     resetConnection(req);
