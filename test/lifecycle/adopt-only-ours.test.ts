@@ -6,7 +6,9 @@
  */
 import { call, getToken } from "../emulator/helpers/emulator-client";
 import {
+  inputsWith,
   passwordConfig,
+  portDispenser,
   startCleanHelper,
   startEmulator,
   urn,
@@ -22,17 +24,10 @@ describe("a lost create adopts only what it made", () => {
   let emulator: Emulator;
   let helper: ProviderHelper;
   let provider: string;
-  let nextPort = 0;
-  const freshPort = (): string => {
-    const port = emulator.ports.filter((p) => p.kind === "ecs")[nextPort++];
-    if (!port) throw new Error("out of emulator ports");
-    return port.id;
-  };
-  const inputs = (extra: Record<string, unknown>): Record<string, unknown> => ({
-    __provider: provider,
-    suppressWarnings: true,
-    ...extra,
-  });
+  const nextPort = portDispenser(() => emulator);
+  /** The id of a NIC no test used before. */
+  const freshPort = (): string => nextPort().id;
+  const inputs = inputsWith(() => provider);
 
   beforeAll(async () => {
     let dir: string;

@@ -8,7 +8,9 @@
 import { ANSWER_STYLE_NAMES } from "../emulator";
 import { call, getToken } from "../emulator/helpers/emulator-client";
 import {
+  inputsWith,
   passwordConfig,
+  portDispenser,
   startCleanHelper,
   startEmulator,
   urn,
@@ -24,17 +26,9 @@ describe("the lifecycle under each documented answer style", () => {
   let emulator: Emulator;
   let helper: ProviderHelper;
   let provider: string;
-  let nextPort = 0;
-  const freshPort = (): { id: string; fixedIp: string } => {
-    const port = emulator.ports.filter((p) => p.kind === "ecs")[nextPort++];
-    if (!port) throw new Error("out of emulator ports");
-    return port;
-  };
-  const inputs = (extra: Record<string, unknown>): Record<string, unknown> => ({
-    __provider: provider,
-    suppressWarnings: true,
-    ...extra,
-  });
+  /** A NIC no test used before. */
+  const freshPort = portDispenser(() => emulator);
+  const inputs = inputsWith(() => provider);
   const live = (id: string) => emulator.state().ipv6.find((e) => e.id === id);
 
   beforeAll(async () => {

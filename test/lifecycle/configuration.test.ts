@@ -9,9 +9,11 @@ import * as path from "node:path";
 import { repoRoot, serializeResourceProvider } from "../harness";
 import {
   akskConfig,
+  inputsWith,
   passwordConfig,
-  startEmulator,
+  portDispenser,
   startCleanHelper,
+  startEmulator,
   urn,
   userProvider,
 } from "./real-path-fixture";
@@ -24,17 +26,10 @@ describe("provider settings and stability", () => {
   let dir: string;
   let provider: string;
   const helpers: ProviderHelper[] = [];
-  let nextPort = 0;
-  const freshPort = (): string => {
-    const port = emulator.ports.filter((p) => p.kind === "ecs")[nextPort++];
-    if (!port) throw new Error("out of emulator ports");
-    return port.id;
-  };
-  const inputs = (extra: Record<string, unknown>): Record<string, unknown> => ({
-    __provider: provider,
-    suppressWarnings: true,
-    ...extra,
-  });
+  const nextPort = portDispenser(() => emulator);
+  /** The id of a NIC no test used before. */
+  const freshPort = (): string => nextPort().id;
+  const inputs = inputsWith(() => provider);
   const helperWith = async (
     config: Record<string, string> | undefined,
     env: NodeJS.ProcessEnv = {},

@@ -9,9 +9,11 @@
 import { HelperCallError } from "../harness";
 import type { TargetedFault } from "../emulator/types";
 import {
+  inputsWith,
   passwordConfig,
-  startEmulator,
+  portDispenser,
   startCleanHelper,
+  startEmulator,
   urn,
   userProvider,
 } from "./real-path-fixture";
@@ -43,17 +45,11 @@ describe("deadlines hold through the real provider path", () => {
   let helper: ProviderHelper;
   let dir: string;
   let provider: string;
-  let nextPort = 0;
-  const freshPort = (): string => {
-    const port = emulator.ports.filter((p) => p.kind === "ecs")[nextPort++];
-    if (!port) throw new Error("out of emulator ports");
-    return port.id;
-  };
-  const inputs = (extra: Record<string, unknown>): Record<string, unknown> => ({
-    __provider: provider,
-    suppressWarnings: true,
+  const nextPort = portDispenser(() => emulator);
+  /** The id of a NIC no test used before. */
+  const freshPort = (): string => nextPort().id;
+  const inputs = inputsWith(() => provider, {
     timeouts: { create: TIMEOUT_S, update: TIMEOUT_S, delete: TIMEOUT_S },
-    ...extra,
   });
   const hang = (...faults: Omit<TargetedFault, "kind" | "delayMs">[]): void =>
     emulator.setFaults({

@@ -5,6 +5,7 @@
  * recorded; state of schema 2 (no endpoint recorded) still works and learns it.
  */
 import {
+  inputsWith,
   passwordConfig,
   startCleanHelper,
   startEmulator,
@@ -24,11 +25,7 @@ describe("explicit endpoints and other regions", () => {
   let dir: string;
   let provider: string;
   const helpers: ProviderHelper[] = [];
-  const inputs = (extra: Record<string, unknown>): Record<string, unknown> => ({
-    __provider: provider,
-    suppressWarnings: true,
-    ...extra,
-  });
+  const inputs = inputsWith(() => provider);
   const helperWith = async (config: Record<string, string>): Promise<ProviderHelper> => {
     const helper = await startCleanHelper(dir, config);
     helpers.push(helper);

@@ -6,8 +6,10 @@
  */
 import type { HiddenPath } from "../emulator";
 import {
+  inputsWith,
   outOfBand,
   passwordConfig,
+  portDispenser,
   startCleanHelper,
   startEmulator,
   urn,
@@ -23,17 +25,10 @@ describe("gone needs OTC's own not-found", () => {
   let emulator: Emulator;
   let helper: ProviderHelper;
   let provider: string;
-  let nextPort = 0;
-  const freshPort = (): string => {
-    const port = emulator.ports.filter((p) => p.kind === "ecs")[nextPort++];
-    if (!port) throw new Error("out of emulator ports");
-    return port.id;
-  };
-  const inputs = (extra: Record<string, unknown>): Record<string, unknown> => ({
-    __provider: provider,
-    suppressWarnings: true,
-    ...extra,
-  });
+  const nextPort = portDispenser(() => emulator);
+  /** The id of a NIC no test used before. */
+  const freshPort = (): string => nextPort().id;
+  const inputs = inputsWith(() => provider);
   const live = (id: string) => emulator.state().ipv6.find((e) => e.id === id);
 
   beforeAll(async () => {

@@ -7,7 +7,9 @@
  */
 import { HelperCallError } from "../harness";
 import {
+  inputsWith,
   passwordConfig,
+  portDispenser,
   startCleanHelper,
   startEmulator,
   urn,
@@ -24,17 +26,9 @@ describe("previews that tell the whole truth", () => {
   let helper: ProviderHelper;
   let dir: string;
   let provider: string;
-  let nextPort = 0;
-  const freshPort = (): { id: string; fixedIp: string } => {
-    const port = emulator.ports.filter((p) => p.kind === "ecs")[nextPort++];
-    if (!port) throw new Error("out of emulator ports");
-    return port;
-  };
-  const inputs = (extra: Record<string, unknown>): Record<string, unknown> => ({
-    __provider: provider,
-    suppressWarnings: true,
-    ...extra,
-  });
+  /** A NIC no test used before. */
+  const freshPort = portDispenser(() => emulator);
+  const inputs = inputsWith(() => provider);
   /** API calls by counts key since the last reset, token requests aside. */
   const calls = (): Record<string, number> =>
     Object.fromEntries(

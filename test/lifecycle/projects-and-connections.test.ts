@@ -7,6 +7,7 @@
  */
 import type { EmulatorAccountOptions, RequestLogEntry } from "../emulator";
 import {
+  inputsWith,
   passwordConfig,
   startCleanHelper,
   startEmulator,
@@ -56,11 +57,7 @@ describe("projects and connections", () => {
   let dir: string;
   let provider: string;
   const helpers: ProviderHelper[] = [];
-  const inputs = (extra: Record<string, unknown>): Record<string, unknown> => ({
-    __provider: provider,
-    suppressWarnings: true,
-    ...extra,
-  });
+  const inputs = inputsWith(() => provider);
   const helperWith = async (config: Record<string, string>): Promise<ProviderHelper> => {
     const helper = await startCleanHelper(dir, config);
     helpers.push(helper);

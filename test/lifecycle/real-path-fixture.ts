@@ -41,3 +41,33 @@ export async function outOfBand(
 
 export { startEmulator };
 export type { Emulator, ProviderHelper };
+
+/** One of the emulator's ECS NICs: its port id and private IPv4. */
+export interface EcsPort {
+  id: string;
+  fixedIp: string;
+}
+
+/**
+ * Hands out the ECS NICs of the emulator `current()` returns, each once, so that no two tests of
+ * a file share a NIC (the emulator is made in `beforeAll`, hence the getter).
+ */
+export function portDispenser(current: () => Emulator): () => EcsPort {
+  let next = 0;
+  return () => {
+    const port = current().ports.filter((p) => p.kind === "ecs")[next++];
+    if (!port) throw new Error("out of emulator ports: start the emulator with more ecsPorts");
+    return { id: port.id, fixedIp: port.fixedIp };
+  };
+}
+
+/**
+ * The inputs of a resource as a program sends them: the serialized provider `provider()` returns,
+ * warnings off, `defaults`, then `extra`.
+ */
+export function inputsWith(
+  provider: () => string,
+  defaults: Record<string, unknown> = {},
+): (extra: Record<string, unknown>) => Record<string, unknown> {
+  return (extra) => ({ __provider: provider(), suppressWarnings: true, ...defaults, ...extra });
+}

@@ -6,10 +6,12 @@
 import { ipv4FromIpv6Eip } from "../../provider/core/nat64";
 import { HelperCallError, UNKNOWN } from "../harness";
 import {
+  inputsWith,
   outOfBand,
   passwordConfig,
-  startEmulator,
+  portDispenser,
   startCleanHelper,
+  startEmulator,
   urn,
   userProvider,
 } from "./real-path-fixture";
@@ -22,18 +24,9 @@ describe("Ipv6Eip through the real provider path", () => {
   let helper: ProviderHelper;
   let dir: string;
   let provider: string;
-  let nextPort = 0;
   /** A NIC no test used before. */
-  const freshPort = (): { id: string; fixedIp: string } => {
-    const port = emulator.ports.filter((p) => p.kind === "ecs")[nextPort++];
-    if (!port) throw new Error("out of emulator ports");
-    return port;
-  };
-  const inputs = (extra: Record<string, unknown>): Record<string, unknown> => ({
-    __provider: provider,
-    suppressWarnings: true,
-    ...extra,
-  });
+  const freshPort = portDispenser(() => emulator);
+  const inputs = inputsWith(() => provider);
   const apiCalls = (): number =>
     Object.entries(emulator.counts())
       .filter(([key]) => key.includes("floatingips") || key.includes("networks"))
