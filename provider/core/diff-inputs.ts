@@ -2,6 +2,7 @@
  * The diff rules of an `Ipv6Eip`: pure, no API call. `diff` receives the old *outputs*, so every
  * comparison is against what the state recorded (the actual EIP, plus the inputs as given).
  */
+import { connectionName } from "./input-spec";
 import { containsUnknown, isUnknown } from "./unknown-value";
 import { readSecretInputs, SECRET_INPUTS_KEY } from "./secret-inputs";
 import { readState } from "./state-schema";
@@ -127,7 +128,7 @@ export function diffInputs(
   // that would point the EIP at another account or project), never a replacement.
   const connection = news["connection"];
   if (isUnknown(connection)) changes = true;
-  else if ((text(connection) ?? "otc") !== (stored.recordedInputs.connection ?? "otc")) {
+  else if (connectionName(text(connection)) !== connectionName(stored.recordedInputs.connection)) {
     changes = true;
   }
 

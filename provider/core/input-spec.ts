@@ -13,6 +13,11 @@ import type { ProjectRef } from "./validate";
 /** The connection used when `connection` is not given: the stack's `otc:*` config. */
 export const DEFAULT_CONNECTION_NAME = "otc";
 
+/** The connection a `connection` input (or its recorded value) names: `otc` when not given. */
+export function connectionName(connection: string | null | undefined): string {
+  return connection ?? DEFAULT_CONNECTION_NAME;
+}
+
 /** What the user asked for, every value known; `null` = not given. */
 export interface Ipv6EipSpec {
   /** The NIC port to bind, or `null` for an unbound EIP. Lower case. */

@@ -32,18 +32,6 @@ function lowerId(value: unknown): string | null {
   return typeof value === "string" && !isUnknown(value) ? value.toLowerCase() : null;
 }
 
-/** The provider's settings, when they resolve (they do not without credentials). */
-async function settingsOrNone(
-  ctx: ProviderContext,
-  connection: string | null,
-): Promise<LifecycleSettings | undefined> {
-  try {
-    return await ctx.settings(connection);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * A `region` given new (a new resource, or another value than before) that explicitly configured
  * endpoints cannot serve; decided from the settings alone, before any call.
@@ -124,7 +112,7 @@ export async function checkIpv6Eip(
   const spec = readSpecLoosely(news);
   // The provider's settings matter only when a region is given.
   const settings =
-    typeof news["region"] === "string" ? await settingsOrNone(ctx, spec.connection) : undefined;
+    typeof news["region"] === "string" ? await ctx.settingsIfResolved(spec.connection) : undefined;
   const existing = Object.keys(olds ?? {}).length > 0;
   const plan = planLiveCheck(olds, news, existing ? settings?.region : undefined);
   if ("property" in plan) return { inputs: news, failures: [plan] };

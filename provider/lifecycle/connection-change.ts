@@ -5,15 +5,10 @@
 import type { OtcClient } from "../client/types";
 import { InvalidInputError } from "../core/errors";
 import type { InputFailure } from "../core/errors";
+import { connectionName } from "../core/input-spec";
 import type { Ipv6EipSpec } from "../core/input-spec";
 import type { StoredState } from "../core/state-schema";
-import type { LifecycleSettings } from "./deps";
 import type { ProviderContext } from "./provider-context";
-
-/** The connection's name, `otc` when not given. */
-export function connectionName(connection: string | null): string {
-  return connection ?? "otc";
-}
 
 function refuse(reason: string): InvalidInputError {
   return new InvalidInputError({ property: "connection", reason });
@@ -62,18 +57,6 @@ export async function confirmConnectionChange(
   }
 }
 
-/** A connection's settings, or `undefined` when they do not resolve (no credentials here). */
-async function settingsOf(
-  ctx: ProviderContext,
-  connection: string | null,
-): Promise<LifecycleSettings | undefined> {
-  try {
-    return await ctx.settings(connection);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * At preview, with no call: refuses a connection change whose configured project (when `project`
  * is not given) or VPC endpoint visibly differs from the old connection's. What the settings alone
@@ -92,7 +75,10 @@ export async function connectionChangeRefusal(
   const from = named(olds["connection"]);
   const to = named(news["connection"]);
   if (connectionName(from) === connectionName(to)) return undefined;
-  const [before, after] = await Promise.all([settingsOf(ctx, from), settingsOf(ctx, to)]);
+  const [before, after] = await Promise.all([
+    ctx.settingsIfResolved(from),
+    ctx.settingsIfResolved(to),
+  ]);
   if (!before || !after) return undefined;
   const said = `"${connectionName(to)}" (was "${connectionName(from)}")`;
   const keep = `Keep connection "${connectionName(from)}" for this EIP, or use a connection of the account and project it lives in.`;

@@ -9,6 +9,7 @@ import {
   sameEndpoint,
 } from "../core/endpoint-placement";
 import { ConfigurationError, InvalidInputError } from "../core/errors";
+import { connectionName, DEFAULT_CONNECTION_NAME } from "../core/input-spec";
 import type { PortKind } from "../core/port-kind";
 import type { ClientOverrides, LifecycleDeps, LifecycleSettings } from "./deps";
 import { FactCache } from "./fact-cache";
@@ -66,12 +67,14 @@ export class ProviderContext<S extends LifecycleSettings = LifecycleSettings> {
    * @param connection the connection's namespace (default `otc`)
    */
   settings(connection: string | null = null): Promise<S> {
-    const name = connection ?? "otc";
+    const name = connectionName(connection);
     let promise = this.settingsByConnection.get(name);
     if (!promise) {
       const config = { ...this.config };
       const loaded =
-        name === "otc" ? this.deps.loadSettings(config) : this.deps.loadSettings(config, name);
+        name === DEFAULT_CONNECTION_NAME
+          ? this.deps.loadSettings(config)
+          : this.deps.loadSettings(config, name);
       const pending = loaded.then((settings) => {
         if (!this.warned.has(name)) {
           this.warned.add(name);
@@ -86,6 +89,18 @@ export class ProviderContext<S extends LifecycleSettings = LifecycleSettings> {
       });
     }
     return promise;
+  }
+
+  /**
+   * The settings of a connection, or `undefined` when they do not resolve (a preview without
+   * credentials): for checks that need them only to tell more.
+   */
+  async settingsIfResolved(connection: string | null = null): Promise<S | undefined> {
+    try {
+      return await this.settings(connection);
+    } catch {
+      return undefined;
+    }
   }
 
   /**

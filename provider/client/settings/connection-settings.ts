@@ -8,12 +8,12 @@
  */
 import { ConfigurationError } from "../../core/errors";
 import type { ConfigurationProblem } from "../../core/errors";
+import { DEFAULT_CONNECTION_NAME } from "../../core/input-spec";
 import { loadSettings } from "./load-settings";
 import { CONFIG_KEYS } from "./settings";
 import type { ResolvedSettings } from "./settings";
 
-/** The connection of `otc:*` (and its fallbacks): the default. */
-export const DEFAULT_CONNECTION_NAME = "otc";
+export { DEFAULT_CONNECTION_NAME };
 
 /** The setting names under a namespace (`region`, `authUrl`, …), as `otc:*` has them. */
 export const CONNECTION_SETTING_NAMES: readonly string[] = Object.freeze(
